@@ -1,0 +1,62 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install bench lint check messages scale-data browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# The site with demo data, the web server and the background worker together.
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	@echo "Ensemble: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --interval 2 & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL).
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m bench
+
+scale-data: install
+	$(BIN)/python manage.py load_scale_data
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh locale/*/django.po from the code (see locale/README.md).
+messages: install
+	$(BIN)/python manage.py makemessages -l fr -l es -l en --add-location file --no-obsolete \
+		--ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "bench/*"
+	$(BIN)/python manage.py compile_translations
+
+# Optional parts of the test suite: ical.js under Node, and Debian's Chromium.
+browser-deps:
+	@command -v npm >/dev/null && npm ci --silent --prefix tests/calendar/icaljs || \
+		echo "npm not found: the ical.js calendar checks will be skipped"
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium not installed: browser tests will be skipped"; }
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,19 @@
+"""Benchmarks: production-like (DEBUG off, no query logging) on their own database."""
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("BENCH_DATABASE_URL", f"sqlite:///{BASE_DIR / 'bench.sqlite3'}")  # noqa: F405
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -1,0 +1,7 @@
+"""Local development: debug on, mail and SMS printed to the console."""
+
+from .base import *  # noqa: F403
+from .env import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = ["*"]

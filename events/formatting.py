@@ -1,0 +1,50 @@
+"""Dates and times the way each language reads them.
+
+"samedi 14 juin, 10 h 30" / "sábado 14 de junio, 10:30" / "Saturday, June 14, 10:30 AM".
+Django's own locale formats give "14 juin 2025" and "10:30" for French, so the
+patterns are spelled out here.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language
+
+DAY = {"fr": r"l j F", "es": r"l j \d\e F", "en": r"l, F j"}
+TIME = {"fr": r"G \h i", "es": r"H:i", "en": r"g:i A"}
+SHORT_DAY = {"fr": r"D j M", "es": r"D j M", "en": r"D, M j"}
+
+
+def _lang(language=None):
+    code = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    return code if code in DAY else "fr"
+
+
+def to_local(value, tzname=None):
+    return timezone.localtime(value, ZoneInfo(tzname or settings.TIME_ZONE))
+
+
+def format_day(value, tzname=None, language=None):
+    return dateformat.format(to_local(value, tzname), DAY[_lang(language)])
+
+
+def format_time(value, tzname=None, language=None):
+    return dateformat.format(to_local(value, tzname), TIME[_lang(language)])
+
+
+def format_datetime(value, tzname=None, language=None):
+    return f"{format_day(value, tzname, language)}, {format_time(value, tzname, language)}"
+
+
+def format_range(start, end, tzname=None, language=None):
+    """'samedi 14 juin, 10 h 30 – 15 h' (end day repeated only when it differs)."""
+    lang = _lang(language)
+    text = format_datetime(start, tzname, lang)
+    if to_local(start, tzname).date() == to_local(end, tzname).date():
+        return f"{text} – {format_time(end, tzname, lang)}"
+    return f"{text} – {format_datetime(end, tzname, lang)}"
+
+
+def format_clock(value, language=None):
+    return dateformat.time_format(value, TIME[_lang(language)])

@@ -1,0 +1,21 @@
+from .categories import Category, Pictogram
+from .dates import DateStatus, EventDate
+from .events import EventPage
+from .index import ActivitiesIndexPage
+from .languages import LanguageCode
+from .organizations import OrganizationPage
+from .pickups import PickupPoint
+from .regions import Region
+
+__all__ = [
+    "ActivitiesIndexPage",
+    "Category",
+    "DateStatus",
+    "EventDate",
+    "EventPage",
+    "LanguageCode",
+    "OrganizationPage",
+    "PickupPoint",
+    "Pictogram",
+    "Region",
+]

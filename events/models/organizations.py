@@ -1,0 +1,146 @@
+"""Organization pages: a profile, how to reach them, and the root of their editors' rights."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from events.phones import display_phone, normalize_phone, tel_url, validate_phone, whatsapp_url
+
+from .languages import LanguageSetField, language_names
+from .regions import Region
+
+
+def EventPageType():
+    from .events import EventPage
+
+    return EventPage
+
+
+class OrganizationPage(Page):
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    intro = RichTextField(_("presentation"), blank=True, features=["bold", "italic", "link"])
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Shown with a call button."),
+    )
+    whatsapp = models.CharField(
+        _("WhatsApp number"),
+        max_length=20,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Leave empty if the organization is not on WhatsApp."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100)
+    region = models.CharField(_("region"), max_length=2, choices=Region.choices)
+    staff_languages = LanguageSetField(_("languages spoken by the staff"))
+
+    # Set when the organization is first saved; shared by every translation.
+    staff_group = models.ForeignKey(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        Collection,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("full_name"),
+        FieldPanel("intro"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("whatsapp"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("staff_languages"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("municipality"), FieldPanel("region")],
+            heading=_("Location"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("full_name")]
+
+    override_translatable_fields = [
+        SynchronizedField("full_name"),
+        SynchronizedField("phone"),
+        SynchronizedField("whatsapp"),
+        SynchronizedField("address"),
+        SynchronizedField("municipality"),
+        SynchronizedField("staff_languages"),
+        SynchronizedField("staff_group"),
+        SynchronizedField("collection"),
+    ]
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        for field in ("phone", "whatsapp"):
+            value = getattr(self, field)
+            if value:
+                try:
+                    setattr(self, field, normalize_phone(value))
+                except ValidationError as error:
+                    errors[field] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from events.services.listing import upcoming
+
+        context = super().get_context(request, *args, **kwargs)
+        events = self.get_children().live().type(EventPageType())
+        context["upcoming"] = upcoming(self.locale, pages=events, limit=30)
+        return context
+
+    @property
+    def phone_display(self):
+        return display_phone(self.phone)
+
+    @property
+    def tel_url(self):
+        return tel_url(self.phone)
+
+    @property
+    def whatsapp_url(self):
+        return whatsapp_url(self.whatsapp)
+
+    @property
+    def staff_language_names(self):
+        return language_names(self.staff_languages)

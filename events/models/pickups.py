@@ -1,0 +1,39 @@
+"""Pickup points: where the van stops, and when.
+
+Translatable inline rows: each language gets its own copy of the text, and the copies
+share a translation_key, which is what an RSVP stores to name its pickup point.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+
+class PickupPoint(TranslatableMixin, Orderable):
+    event = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="pickup_points")
+    name = models.CharField(_("place"), max_length=120, help_text=_("e.g. Église Sainte-Edwidge"))
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    time = models.TimeField(_("pickup time"), help_text=_("Local time on the day of the activity."))
+    notes = models.CharField(_("notes"), max_length=255, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("time"), FieldPanel("notes")]
+
+    override_translatable_fields = [SynchronizedField("address")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("pickup point")
+        verbose_name_plural = _("pickup points")
+
+    def save(self, *args, **kwargs):
+        # A pickup point always has its page's language. Copying a page for
+        # translation can save the copied rows before their locale is switched,
+        # which would collide with the source rows on (translation_key, locale).
+        if self.event_id:
+            self.locale_id = self.event.locale_id
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return f"{self.name} ({self.time:%H:%M})"

@@ -1,0 +1,62 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.models import Category, EventPage
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "pictogram", "locale"]
+
+
+register_snippet(CategoryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_date_urls():
+    from events.admin_views import dates
+
+    return [
+        path("events/<int:page_id>/dates/", dates.date_list, name="events_dates"),
+        path("events/<int:page_id>/dates/add/", dates.date_add, name="events_date_add"),
+        path("events/<int:page_id>/dates/<int:date_id>/", dates.date_edit, name="events_date_edit"),
+        path(
+            "events/<int:page_id>/dates/<int:date_id>/status/",
+            dates.date_status,
+            name="events_date_status",
+        ),
+    ]
+
+
+class DatesMenuItem(PageMenuItem):
+    label = _("Dates")
+    icon_name = "date"
+    url_name = "events_dates"
+    priority = 12
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+def _is_event(page):
+    return page.specific_class is not None and issubclass(page.specific_class, EventPage)
+
+
+@hooks.register("register_page_header_buttons")
+def dates_header_button(page, user, view_name=None, next_url=None):
+    if page.pk and _is_event(page):
+        yield DatesMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def dates_listing_button(page, user, next_url=None):
+    if _is_event(page):
+        yield DatesMenuItem(page=page)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -23,7 +24,10 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         start, end = this_weekend()
-        context["weekend"] = upcoming(self.locale, now=start, until=end, limit=20)
+        # On the weekend itself, what is already over is no longer "this weekend".
+        context["weekend"] = upcoming(
+            self.locale, now=max(start, timezone.now()), until=end, limit=20
+        )
         context["categories"] = list(Category.objects.filter(locale=self.locale))
         return context
 

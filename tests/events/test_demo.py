@@ -1,8 +1,16 @@
+"""The demo loader: idempotent, three languages, something this weekend, working logins.
+
+One test on purpose: loading the demo is the slow part, so it is loaded twice once.
+"""
+
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from django.urls import reverse
+from wagtail.models import Locale, Page
 
 from events.models import Category, EventDate, EventPage, OrganizationPage, PickupPoint
+from events.services.listing import upcoming
+from events.services.when import this_weekend
 
 pytestmark = pytest.mark.django_db
 
@@ -13,11 +21,12 @@ def counts():
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
-def test_demo_loads_three_languages_and_runs_twice_without_duplicates():
+def test_demo_loads_once_in_three_languages_with_working_staff_logins(client):
     call_command("load_demo", verbosity=0)
     first = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == first
+
     for lang in ("fr", "es", "en"):
         assert EventPage.objects.filter(locale__language_code=lang, live=True).count() >= 12
     # One set of dates per event, whatever the number of languages.
@@ -26,13 +35,13 @@ def test_demo_loads_three_languages_and_runs_twice_without_duplicates():
         originals.values_list("pk", flat=True)
     )
 
-
-def test_demo_has_something_this_weekend(client):
-    call_command("load_demo", verbosity=0)
-    from wagtail.models import Locale
-
-    from events.services.listing import upcoming
-    from events.services.when import this_weekend
-
+    # "This weekend" is never empty: dates are relative to today.
     start, end = this_weekend()
     assert upcoming(Locale.objects.get(language_code="es"), now=start, until=end)
+
+    assert client.login(username="aide", password="aide-demo-2026")
+    own = EventPage.objects.get(locale__language_code="fr", slug="randonnee-mont-pinacle")
+    other = originals.exclude(path__startswith=own.get_parent().path).first()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own.pk])).status_code == 200
+    refused = client.get(reverse("wagtailadmin_pages:edit", args=[other.pk]))
+    assert refused.status_code in (302, 403)

@@ -34,3 +34,10 @@ def test_switcher_links_to_the_same_event_in_other_languages(site_tree, client):
     assert f'href="{es.url}" hreflang="es"' in html
     # No English translation yet: the switcher offers the English home page.
     assert 'href="/en/" hreflang="en"' in html
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "Page introuvable"), ("es", "no existe")])
+def test_missing_page_gets_a_translated_404(site_tree, client, lang, text):
+    response = client.get(f"/{lang}/nothing-here/")
+    assert response.status_code == 404
+    assert text in response.content.decode()

@@ -118,7 +118,11 @@ def parse_filters(request: HttpRequest) -> FeedFilters:
 
 
 def find_categories(slug: str) -> tuple[Category, ...]:
-    found = tuple(Category.objects.filter(slug=slug)) if _SLUG.fullmatch(slug) else ()
+    found = (
+        tuple(Category.objects.filter(slug=slug).select_related("locale"))
+        if _SLUG.fullmatch(slug)
+        else ()
+    )
     if not found:
         raise _bad_value("category")
     return found

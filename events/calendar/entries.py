@@ -16,8 +16,14 @@ from events.models import EventDate, EventPage, OrganizationPage
 
 
 def calendar_entry(
-    date: EventDate, page: EventPage, organization: OrganizationPage | None, url: str, lang: str
+    date: EventDate,
+    page: EventPage,
+    organization: OrganizationPage | None,
+    url: str,
+    lang: str,
+    text: str | None = None,
 ) -> CalendarEntry:
+    """``text`` is the description when the caller already has it (one per page, not per date)."""
     summary = page.title
     if date.is_cancelled:
         summary = _("Cancelled: %(title)s") % {"title": page.title}
@@ -34,7 +40,7 @@ def calendar_entry(
         # The original page's zone: it is the one the dates were computed in.
         tzid=date.event.timezone,
         summary=summary,
-        description=description(page, organization, url, lang),
+        description=text if text is not None else description(page, organization, url, lang),
         location=location(page),
         url=url,
         last_modified=max(s for s in stamps if s is not None),

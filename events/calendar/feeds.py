@@ -20,14 +20,16 @@ import icalendar
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
-    BigIntegerField,
+    Count,
     DateTimeField,
     F,
     Func,
     IntegerField,
+    Max,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     prefetch_related_objects,
 )
 from django.utils import timezone, translation
@@ -35,7 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale, Page
 
-from events.calendar.entries import calendar_entry
+from events.calendar.entries import calendar_entry, description
 from events.calendar.filters import FeedFilters, NotFound, in_language
 from events.calendar.ics import build_calendar
 from events.formatting import to_local
@@ -71,7 +73,6 @@ class Fingerprint:
     etag: str
     last_modified: dt.datetime
     cache_key: str
-    locale_id: int
 
 
 # Which dates ------------------------------------------------------------------
@@ -186,38 +187,25 @@ def _scalar(queryset: QuerySet, function: str, column: str, output) -> Subquery:
 def fingerprint(feed: Feed) -> Fingerprint:
     """What the feed's bytes depend on, in one query.
 
-    The dates: how many, which (sum of ids), latest change, sum of sequences. The pages: latest
-    publication and number of live pages anywhere, because titles, texts,
-    pickup points and organizations come from published pages (a publish or an
-    unpublish anywhere changes every fingerprint; they are rare next to feed
-    requests).
+    The dates: how many, which (sum of ids), latest change, sum of sequences
+    (which catches changes written with update(), leaving modified_at alone).
+    The pages: latest publication and number of live pages anywhere, because
+    titles, texts, pickup points and organizations come from published pages
+    (a publish or an unpublish anywhere changes every fingerprint; they are rare
+    next to feed requests). Both page figures are uncorrelated subqueries, which
+    SQLite and PostgreSQL compute once; MAX() only carries them through the
+    aggregate, and they are NULL when there is no date, which is harmless since
+    there is then no page text in the feed.
     """
-    dates = feed.dates
     pages = Page.objects.all()
-    row = (
-        Locale.objects.filter(language_code=feed.lang)
-        .annotate(
-            date_count=_scalar(dates, "COUNT", "pk", IntegerField()),
-            date_ids=_scalar(dates, "SUM", "pk", BigIntegerField()),
-            date_modified=_scalar(dates, "MAX", "modified_at", DateTimeField()),
-            # Catches changes written with update(), which leaves modified_at alone.
-            date_sequences=_scalar(dates, "SUM", "sequence", BigIntegerField()),
-            page_published=_scalar(pages, "MAX", "last_published_at", DateTimeField()),
-            live_pages=_scalar(pages.filter(live=True), "COUNT", "pk", IntegerField()),
-        )
-        .values(
-            "pk",
-            "date_count",
-            "date_ids",
-            "date_modified",
-            "date_sequences",
-            "page_published",
-            "live_pages",
-        )
-        .first()
+    row = feed.dates.order_by().aggregate(
+        date_count=Count("pk"),
+        date_ids=Sum("pk"),
+        date_modified=Max("modified_at"),
+        date_sequences=Sum("sequence"),
+        page_published=Max(_scalar(pages, "MAX", "last_published_at", DateTimeField())),
+        live_pages=Max(_scalar(pages.filter(live=True), "COUNT", "pk", IntegerField())),
     )
-    if row is None:
-        raise NotFound
     parts = (
         FEED_VERSION,
         icalendar.__version__,
@@ -242,7 +230,6 @@ def fingerprint(feed: Feed) -> Fingerprint:
         etag=f'"{digest[:32]}"',
         last_modified=max(stamps) if stamps else dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
         cache_key=f"calendar-feed:{digest}",
-        locale_id=row["pk"],
     )
 
 
@@ -253,33 +240,27 @@ def _iso(value: dt.datetime | None) -> str | None:
 # Bytes --------------------------------------------------------------------------
 
 
-def build(feed: Feed, locale_id: int | None = None) -> bytes:
+def build(feed: Feed) -> bytes:
     dates = list(feed.dates.select_related("event", "event__category").order_by("start", "pk"))
-    if locale_id is None:
-        locale_id = Locale.objects.get(language_code=feed.lang).pk
-    listed = localize_dates(dates, locale_id)
+    listed = localize_dates(dates, Locale.objects.get(language_code=feed.lang))
     pages = list({id(item.page): item.page for item in listed}.values())
     prefetch_related_objects(pages, "pickup_points")
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     organizations = {o.path: o for o in OrganizationPage.objects.filter(path__in=parent_paths)}
     # Wagtail caches the site root paths on whatever object it is given.
     url_cache = SimpleNamespace()
-    urls = {}
+    # Per page, not per date: a weekly activity has many dates and one text.
+    shared = {}
     with translation.override(feed.lang):
         entries = []
         for item in listed:
             page = item.page
-            if page.pk not in urls:
-                urls[page.pk] = absolute_page_url(page, url_cache)
-            entries.append(
-                calendar_entry(
-                    item.date,
-                    page,
-                    organizations.get(page.path[: -Page.steplen]),
-                    urls[page.pk],
-                    feed.lang,
-                )
-            )
+            organization = organizations.get(page.path[: -Page.steplen])
+            if page.pk not in shared:
+                url = absolute_page_url(page, url_cache)
+                shared[page.pk] = (url, description(page, organization, url, feed.lang))
+            url, text = shared[page.pk]
+            entries.append(calendar_entry(item.date, page, organization, url, feed.lang, text))
         return build_calendar(
             entries, name=feed.name, description=feed.description, language=feed.lang
         )
@@ -297,6 +278,6 @@ def feed_bytes(feed: Feed, print_: Fingerprint) -> bytes:
     """The built feed, from the cache when its fingerprint is already there."""
     body = cache.get(print_.cache_key)
     if body is None:
-        body = build(feed, print_.locale_id)
+        body = build(feed)
         cache.set(print_.cache_key, body, CACHE_SECONDS)
     return body

@@ -43,8 +43,6 @@ class FeedFilters:
     # Every language version of the chosen category / organization.
     categories: tuple[Category, ...] = field(default=(), compare=False)
     organizations: tuple[OrganizationPage, ...] = field(default=(), compare=False)
-    category: str | None = None
-    organization: str | None = None
 
     def key(self) -> tuple:
         """What identifies the selection, for cache keys and ETags."""
@@ -112,8 +110,6 @@ def parse_filters(request: HttpRequest) -> FeedFilters:
         region=region,
         categories=categories,
         organizations=organizations,
-        category=values.get("category"),
-        organization=values.get("organization"),
     )
 
 

@@ -14,6 +14,7 @@ from events.calendar import feeds
 from events.calendar.filters import (
     LANGUAGES,
     BadParameter,
+    FeedFilters,
     NotFound,
     find_organization,
     parse_filters,
@@ -39,7 +40,7 @@ def organization_feed(request, slug):
         organizations = find_organization(slug, lang)
         if not organizations:
             raise NotFound
-        return feeds.events_feed(feeds.FeedFilters(lang=lang, organizations=organizations))
+        return feeds.events_feed(FeedFilters(lang=lang, organizations=organizations))
 
     return _serve(request, feed)
 

@@ -46,13 +46,17 @@ def test_head_answers_like_get(site_tree, client):
         (FEED, 1),  # the fingerprint
         ("/feeds/events.ics?lang=es&region=05&category=outing", 2),  # + the category
         ("/feeds/organizations/{org}.ics", 2),  # + the organization
+        ("/feeds/events/{page}.ics", 3),  # + the page and its translations
+        ("/feeds/dates/{date}.ics?lang=en", 3),  # + the date and its page's translations
     ],
 )
 def test_conditional_get_answers_304_without_building(
     site_tree, client, monkeypatch, django_assert_num_queries, path, queries
 ):
     event = EventFactory(repeat_weekly_until=None)
-    path = path.format(org=event.get_parent().slug)
+    path = path.format(
+        org=event.get_parent().slug, page=event.pk, date=event.shared_dates().get().pk
+    )
     first = client.get(path)
     assert first.status_code == 200
 

@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Calendar feeds carry their language in ?lang=, so their addresses never change.
+    path("feeds/", include("events.calendar.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from events.models.dates import DateStatus, EventDate
 
@@ -99,7 +100,7 @@ def drop_date(date):
 def cancel_date(date):
     if date.status != DateStatus.CANCELLED:
         EventDate.objects.filter(pk=date.pk).update(
-            status=DateStatus.CANCELLED, sequence=F("sequence") + 1
+            status=DateStatus.CANCELLED, sequence=F("sequence") + 1, modified_at=timezone.now()
         )
         date.refresh_from_db()
     return date
@@ -109,7 +110,7 @@ def cancel_date(date):
 def reinstate_date(date):
     if date.status != DateStatus.SCHEDULED:
         EventDate.objects.filter(pk=date.pk).update(
-            status=DateStatus.SCHEDULED, sequence=F("sequence") + 1
+            status=DateStatus.SCHEDULED, sequence=F("sequence") + 1, modified_at=timezone.now()
         )
         date.refresh_from_db()
     return date

@@ -164,3 +164,74 @@ PARSERS = ("icalendar", "ical", "icaljs")
 def resolve(request) -> Callable[[bytes], Resolved]:
     """Each parser in turn."""
     return request.getfixturevalue(f"resolve_{request.param}")
+
+
+# Feeds built from the database ------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _empty_feed_cache():
+    """Built feeds are cached by fingerprint; tests must not see each other's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def translated_event(site_tree):
+    """An activity with pickup points, published in fr, es and en."""
+    import datetime as dt
+
+    from events.models import PickupPoint
+    from events.services.translations import translate
+    from tests.factories import EventFactory
+
+    def make(**fields):
+        fields.setdefault("transport_provided", True)
+        fields.setdefault("bring_bike", True)
+        fields.setdefault("transport_notes", "Retour vers 16 h.")
+        fields.setdefault("what_to_bring", "Bottes et lunch")
+        fields.setdefault("latitude", "45.136900")
+        fields.setdefault("longitude", "-71.800100")
+        fields.setdefault("address", "135 rue Michaud")
+        event = EventFactory(**fields)
+        event.pickup_points.add(
+            PickupPoint(
+                name="Église Sainte-Edwidge",
+                address="2 chemin de l'Église",
+                time=dt.time(8, 15),
+                notes="devant la porte",
+                locale=event.locale,
+            )
+        )
+        event.save_revision().publish()
+        event.refresh_from_db()
+        org = event.get_parent().specific
+        for lang in ("es", "en"):
+            if not org.get_translations().filter(locale__language_code=lang).exists():
+                translate(org, lang, {})
+        strings = {
+            "es": {
+                event.title: f"Paseo {event.pk}",
+                event.slug: f"paseo-{event.pk}",
+                event.summary: "Un paseo para todos.",
+                "Église Sainte-Edwidge": "Iglesia Sainte-Edwidge",
+                "devant la porte": "frente a la puerta",
+                "Bottes et lunch": "Botas y almuerzo",
+                "Retour vers 16 h.": "Regreso hacia las 16:00.",
+            },
+            "en": {
+                event.title: f"Walk {event.pk}",
+                event.slug: f"walk-{event.pk}",
+                event.summary: "A walk for everyone.",
+                "Église Sainte-Edwidge": "Sainte-Edwidge Church",
+            },
+        }
+        versions = {"fr": event}
+        for lang, texts in strings.items():
+            versions[lang] = translate(event, lang, texts)
+        return versions
+
+    return make

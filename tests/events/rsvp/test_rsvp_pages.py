@@ -169,3 +169,18 @@ def test_full_date_offers_the_waitlist_and_closed_dates_say_so(event, date, clie
     html = client.get(event.url).content.decode()
     assert "Annulé" in html
     assert 'name="person-date"' not in html
+
+
+def test_a_busy_date_says_try_again_and_saves_nothing(event, date, client, monkeypatch):
+    from django.db import OperationalError
+
+    from events.services import rsvp as seats
+
+    def locked_out(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(seats.EventDate.objects, "select_for_update", locked_out)
+    response = client.post(rsvp_url(event), form_data(date))
+    assert response.status_code == 409
+    assert "Beaucoup de gens s" in response.content.decode()
+    assert not Rsvp.objects.exists()

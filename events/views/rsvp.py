@@ -100,8 +100,9 @@ def register(request, page_id):
     context = booking_forms(page, request.POST, kind)
     form = context["form"] if kind == "person" else context["group_form"]
     if form is None:
+        context = booking_forms(page)
         context["error"] = _("This activity does not take group registrations.")
-        return render_form(request, page, booking_forms(page), status=400)
+        return render_form(request, page, context, status=400)
     raw = {name.removeprefix(f"{kind}-"): value for name, value in request.POST.items()}
     rates = settings.ENSEMBLE_RSVP_RATES
 

@@ -5,10 +5,11 @@ releases them together. The control run bypasses the lock and pauses between cou
 and inserting: it must overbook, which shows this test can see a race at all.
 """
 
+import sqlite3
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from events.models import EventDate, RsvpStatus
 from events.services import rsvp as seats
@@ -94,18 +95,43 @@ def test_control_without_the_lock_does_overbook(site_tree):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sqlite_immediate_transactions_never_overbook(site_tree, settings):
+def test_sqlite_immediate_transactions_never_overbook(site_tree, tmp_path):
+    """The test database is in memory; the racing threads get a file copy of it, since
+    the IMMEDIATE write lock under test is the file's."""
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only (the PostgreSQL tests above cover row locks)")
-    if connection.is_in_memory_db():
-        pytest.skip(
-            "the SQLite test database is in memory, shared by threads through one cache: "
-            "it has no IMMEDIATE write lock to test"
-        )
     date = fill_date(site_tree)
-    errors = race(date, race_delay=0.01)
+    copy = tmp_path / "race.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(copy)
+    connection.connection.backup(target)
+    target.close()
+    shared = connections.settings["default"]
+    memory_name = shared["NAME"]
+    shared["NAME"] = str(copy)
+    try:
+        errors = race(date, race_delay=0.01)
+        confirmed, waitlisted = run_in_thread(lambda: counts(date))
+    finally:
+        shared["NAME"] = memory_name
     assert errors == []
-    assert counts(date) == (CAPACITY, CLIENTS - (CAPACITY - TAKEN))
+    assert (confirmed, waitlisted) == (CAPACITY, CLIENTS - (CAPACITY - TAKEN))
+
+
+def run_in_thread(function):
+    """Call function on a new thread's connection (which opens the current NAME)."""
+    result = []
+
+    def target():
+        try:
+            result.append(function())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    return result[0]
 
 
 @pytest.mark.postgres

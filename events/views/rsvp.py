@@ -130,7 +130,7 @@ def register(request, page_id):
         return too_many(request, page)
 
     try:
-        outcome = seats.take_seat(date, form.seat_request(get_language()))
+        outcome = seats.take_seat(date, form.seat_request(get_language()[:2]))
     except seats.SeatError as error:
         context["error"] = error.message
         return render_form(request, page, context, status=409)

@@ -58,9 +58,13 @@ def booking_forms(page, data=None, kind=None, slot_list=None):
         "pickups": list(page.pickup_points.all()),
         "initial": {"stamp": make_stamp()},
     }
-    # Numbers and switches are synchronized across translations: this page's values
-    # are the original's.
-    rules = page
+    # The original page's rules apply to every language (as in the seat service).
+    rules = (
+        EventPage.objects.filter(translation_key=page.translation_key)
+        .only("max_party_size", "group_rsvp_allowed")
+        .order_by("pk")
+        .first()
+    )
     form = RsvpForm(
         data if kind == "person" else None,
         max_party=rules.max_party_size,
@@ -69,8 +73,9 @@ def booking_forms(page, data=None, kind=None, slot_list=None):
     )
     group_form = None
     if rules.group_rsvp_allowed:
+        # The seat service checks the chosen date's own seats.
         capacities = [s.date.capacity for s in slot_list if s.date.capacity]
-        group_max = min([seats.GROUP_MAX, *capacities]) if capacities else seats.GROUP_MAX
+        group_max = min(seats.GROUP_MAX, max(capacities)) if capacities else seats.GROUP_MAX
         group_form = GroupRsvpForm(
             data if kind == "group" else None, max_party=group_max, prefix="group", **options
         )

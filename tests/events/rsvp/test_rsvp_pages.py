@@ -184,3 +184,13 @@ def test_a_busy_date_says_try_again_and_saves_nothing(event, date, client, monke
     assert response.status_code == 409
     assert "Beaucoup de gens s" in response.content.decode()
     assert not Rsvp.objects.exists()
+
+
+def test_public_pages_never_show_who_registered(event, date, client):
+    client.post(rsvp_url(event), form_data(date, first_name="Guadalupe"))
+    org = event.get_parent().specific
+    for url in (event.url, org.url, "/fr/", f"/api/v2/pages/{event.pk}/", "/sitemap.xml"):
+        text = client.get(url, follow=True).content.decode()
+        assert "Guadalupe" not in text and "5550142" not in text, url
+    # Nor does the page's revision history: the RSVP is not part of the page.
+    assert not any("Guadalupe" in str(r.content) for r in event.revisions.all())

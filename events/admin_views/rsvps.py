@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.generic import View
 from wagtail.admin import messages
@@ -128,6 +129,7 @@ class WalkInForm(forms.Form):
     party_size = forms.IntegerField(label=gettext_lazy("People"), min_value=1, initial=1)
 
 
+@sensitive_post_parameters()
 def checkin(request, page_id, date_id):
     page, date = event_and_date(request, page_id, date_id)
     walk_in = WalkInForm()
@@ -213,6 +215,7 @@ class StaffRsvpForm(ContactFieldsMixin, forms.Form):
         return data
 
 
+@sensitive_post_parameters()
 def rsvp_add(request, page_id, date_id):
     page, date = event_and_date(request, page_id, date_id)
     pickups = list(page.pickup_points.all())

@@ -1,6 +1,7 @@
 """Public RSVP views: register (POST), the private manage page (GET shows, POST changes).
 
-Contact data never goes to logs: errors are reported by code, never with the input.
+Contact data never goes to logs: errors are reported by code, never with the input,
+and error reports hide every POST field.
 """
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
@@ -94,6 +96,7 @@ def render_form(request, page, context, status=200):
     return TemplateResponse(request, "events/rsvp/form.html", context, status=status)
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request, page_id):
@@ -165,6 +168,7 @@ def private(response):
     return response
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request, token):

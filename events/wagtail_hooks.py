@@ -33,6 +33,24 @@ def register_date_urls():
             dates.date_status,
             name="events_date_status",
         ),
+        *rsvp_urls(),
+    ]
+
+
+def rsvp_urls():
+    from events.admin_views import rsvps
+
+    prefix = "events/<int:page_id>/dates/<int:date_id>/registrations/"
+    return [
+        path(prefix, rsvps.rsvp_list, name="events_rsvps"),
+        path(f"{prefix}add/", rsvps.rsvp_add, name="events_rsvp_add"),
+        path(f"{prefix}check-in/", rsvps.checkin, name="events_rsvp_checkin"),
+        path(
+            f"{prefix}export.<str:export_format>",
+            rsvps.RsvpExportView.as_view(),
+            name="events_rsvp_export",
+        ),
+        path(f"{prefix}<int:rsvp_id>/cancel/", rsvps.rsvp_cancel, name="events_rsvp_cancel"),
     ]
 
 

@@ -168,6 +168,19 @@ TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)
+# Waitlisted people are no longer promoted this close to the start: a message
+# arriving later would be useless (see docs/seats.md).
+ENSEMBLE_PROMOTION_CUTOFF_HOURS = env_int("ENSEMBLE_PROMOTION_CUTOFF_HOURS", 2)
+# How long a seat request waits for the date's lock before "please try again".
+ENSEMBLE_SEAT_LOCK_TIMEOUT_MS = env_int("ENSEMBLE_SEAT_LOCK_TIMEOUT_MS", 2000)
+# Anti-spam for the public RSVP form: a person takes longer than this to fill it.
+ENSEMBLE_RSVP_MIN_FILL_SECONDS = env_int("ENSEMBLE_RSVP_MIN_FILL_SECONDS", 3)
+# django-ratelimit rates ("count/period") for RSVP submissions.
+ENSEMBLE_RSVP_RATES = {
+    "ip": env_str("ENSEMBLE_RSVP_RATE_IP", "20/h"),
+    "date": env_str("ENSEMBLE_RSVP_RATE_DATE", "300/h"),
+    "contact": env_str("ENSEMBLE_RSVP_RATE_CONTACT", "6/h"),
+}
 # Event time zones offered to editors: most of Québec, the Îles-de-la-Madeleine,
 # and the Basse-Côte-Nord, which keeps Atlantic time all year.
 ENSEMBLE_EVENT_TIMEZONES = [

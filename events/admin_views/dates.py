@@ -15,7 +15,7 @@ from wagtail.admin import messages
 
 from events.formatting import to_local
 from events.models import EventDate, EventPage
-from events.services import schedule
+from events.services import rsvp, schedule
 
 
 def editable_event(request, page_id):
@@ -94,6 +94,9 @@ def date_edit(request, page_id, date_id):
         start, end = form.times()
         schedule.move_date(date, start, end)
         EventDate.objects.filter(pk=date.pk).update(capacity=form.cleaned_data["capacity"])
+        if form.cleaned_data["capacity"] != date.capacity:
+            # More seats (or none to count) may let waiting people in.
+            rsvp.promote(date)
         messages.success(request, _("The date was saved."))
         return redirect("events_dates", page_id=page.pk)
     return TemplateResponse(

@@ -6,6 +6,7 @@ from .languages import LanguageCode
 from .organizations import OrganizationPage
 from .pickups import PickupPoint
 from .regions import Region
+from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
 
 __all__ = [
     "ActivitiesIndexPage",
@@ -18,4 +19,8 @@ __all__ = [
     "PickupPoint",
     "Pictogram",
     "Region",
+    "ReminderChannel",
+    "Rsvp",
+    "RsvpSource",
+    "RsvpStatus",
 ]

@@ -78,6 +78,10 @@ def sync_dates(page, previous=None):
                 row.sequence = F("sequence") + 1
                 changed.append("sequence")
             row.save(update_fields=changed + ["modified_at"])
+            if "capacity" in changed:
+                from events.services.rsvp import promote
+
+                promote(row)
 
     for row in existing.values():
         drop_date(row)

@@ -1,0 +1,19 @@
+"""Where notifications will plug in: one signal per seat decision.
+
+Sent only after the transaction that decided it has committed, so a receiver that
+queues a message never announces a seat that was rolled back. Receivers get the RSVP
+id (not the row: read it fresh) and must not log its contact data.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+rsvp_confirmed = Signal()  # a new RSVP got a seat
+rsvp_waitlisted = Signal()  # a new RSVP joined the waiting list
+rsvp_promoted = Signal()  # a waitlisted RSVP got a seat that freed up
+rsvp_changed = Signal()  # party size or pickup point changed
+rsvp_cancelled = Signal()  # cancelled by the person (or erased)
+
+
+def announce(signal, rsvp_id):
+    transaction.on_commit(lambda: signal.send(sender="events.rsvp", rsvp_id=rsvp_id))

@@ -1,0 +1,41 @@
+"""Raising seats in the admin (one date, or the whole event) lets waiting people in."""
+
+import pytest
+from django.urls import reverse
+
+from events.formatting import to_local
+from events.models import EventDate, Rsvp, RsvpStatus
+from tests.factories import EventFactory, staff_of
+from tests.rsvp_helpers import ask
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_date_edit_raising_capacity_promotes(site_tree, client):
+    event = EventFactory(capacity=2, max_party_size=2)
+    date = EventDate.objects.for_event(event).get()
+    ask(date, 2)
+    waiting = ask(date, 2).rsvp
+    client.force_login(staff_of(event.get_parent().specific))
+    start, end = to_local(date.start, event.timezone), to_local(date.end, event.timezone)
+    response = client.post(
+        reverse("events_date_edit", args=[event.pk, date.pk]),
+        {
+            "day": start.date().isoformat(),
+            "start_time": start.strftime("%H:%M"),
+            "end_time": end.strftime("%H:%M"),
+            "capacity": 4,
+        },
+    )
+    assert response.status_code == 302
+    assert Rsvp.objects.get(pk=waiting.pk).status == RsvpStatus.CONFIRMED
+
+
+def test_raising_the_events_capacity_promotes(site_tree):
+    event = EventFactory(capacity=2, max_party_size=2)
+    date = EventDate.objects.for_event(event).get()
+    ask(date, 2)
+    waiting = ask(date, 2).rsvp
+    event.capacity = 4
+    event.save_revision().publish()
+    assert Rsvp.objects.get(pk=waiting.pk).status == RsvpStatus.CONFIRMED

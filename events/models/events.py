@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.serving import LeanServingMixin
+
 from .dates import EventDate
 from .languages import LanguageSetField, language_names
 from .regions import Region
@@ -25,7 +27,7 @@ def default_timezone():
     return settings.TIME_ZONE
 
 
-class EventPage(Page):
+class EventPage(LeanServingMixin, Page):
     summary = models.CharField(
         _("short summary"), max_length=200, help_text=_("One plain sentence, shown in lists.")
     )
@@ -245,12 +247,31 @@ class EventPage(Page):
     # -- presentation helpers ------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
+        from wagtail.images import get_image_model
+
+        from events.services.sharing import event_json_ld, image_specs, json_ld_script, open_graph
+
         context = super().get_context(request, *args, **kwargs)
         dates = list(self.shared_dates().upcoming())
+        next_date = next((d for d in dates if not d.is_cancelled), None)
+        image = None
+        if self.image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(*image_specs())
+                .filter(pk=self.image_id)
+                .first()
+            )
         context["dates"] = dates
-        context["next_date"] = next((d for d in dates if not d.is_cancelled), None)
+        context["next_date"] = next_date
         context["pickups"] = list(self.pickup_points.all())
         context["organization"] = self.organization
+        context["image"] = image
+        context["canonical_url"] = self.get_full_url(request)
+        context["open_graph"] = open_graph(self, next_date, image, request)
+        context["json_ld"] = json_ld_script(
+            event_json_ld(self, dates, self.organization, image, request)
+        )
         return context
 
     @cached_property

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from events.phones import display_phone, normalize_phone, tel_url, validate_phone, whatsapp_url
+from home.serving import LeanServingMixin
 
 from .languages import LanguageSetField, language_names
 from .regions import Region
@@ -21,7 +22,7 @@ def EventPageType():
     return EventPage
 
 
-class OrganizationPage(Page):
+class OrganizationPage(LeanServingMixin, Page):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     intro = RichTextField(_("presentation"), blank=True, features=["bold", "italic", "link"])
     logo = models.ForeignKey(
@@ -121,12 +122,22 @@ class OrganizationPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def route_child_queryset(self, slug):
+        # Events are the only children: fetch them specific, with what their page shows.
+        queryset = (
+            EventPageType()
+            .objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("category", "image", "locale")
+        )
+        return queryset, []
+
     def get_context(self, request, *args, **kwargs):
         from events.services.listing import upcoming
 
         context = super().get_context(request, *args, **kwargs)
         events = self.get_children().live().type(EventPageType())
-        context["upcoming"] = upcoming(self.locale, pages=events, limit=30)
+        context["upcoming"] = upcoming(self.locale_id, pages=events, limit=30)
         return context
 
     @property

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -188,6 +189,32 @@ class EventPage(LeanServingMixin, Page):
         SynchronizedField("spoken_languages"),
     ]
 
+    # Public facts only: pages hold no personal data (RSVPs live elsewhere).
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("category_slug"),
+        APIField("category_name"),
+        APIField("image"),
+        APIField("timezone"),
+        APIField("upcoming_dates"),
+        APIField("place_name"),
+        APIField("address"),
+        APIField("municipality"),
+        APIField("region"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("transport_provided"),
+        APIField("bring_bike"),
+        APIField("transport_notes"),
+        APIField("pickup_points"),
+        APIField("capacity"),
+        APIField("spoken_languages"),
+        APIField("price"),
+        APIField("what_to_bring"),
+        APIField("accessibility_notes"),
+    ]
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -277,6 +304,26 @@ class EventPage(LeanServingMixin, Page):
     @cached_property
     def organization(self):
         return self.get_parent().specific
+
+    @property
+    def category_slug(self):
+        return self.category.slug
+
+    @property
+    def category_name(self):
+        return self.category.name
+
+    @property
+    def upcoming_dates(self):
+        return [
+            {
+                "start": date.start.isoformat(),
+                "end": date.end.isoformat(),
+                "status": date.status,
+                "uid": date.uid,
+            }
+            for date in self.shared_dates().upcoming()
+        ]
 
     @property
     def is_free(self):

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
@@ -101,6 +102,21 @@ class OrganizationPage(LeanServingMixin, Page):
         SynchronizedField("staff_languages"),
         SynchronizedField("staff_group"),
         SynchronizedField("collection"),
+    ]
+
+    # The organization's public contact details; staff_group and collection stay private.
+    api_fields = [
+        APIField("full_name"),
+        APIField("intro"),
+        APIField("logo"),
+        APIField("phone"),
+        APIField("whatsapp"),
+        APIField("email"),
+        APIField("website"),
+        APIField("address"),
+        APIField("municipality"),
+        APIField("region"),
+        APIField("staff_languages"),
     ]
 
     class Meta:

@@ -50,6 +50,11 @@ class Filters:
     def active(self):
         return any(getattr(self, f.name) for f in fields(self))
 
+    @property
+    def has_more(self):
+        """Filters kept behind "More filters" are in use: show them open."""
+        return any((self.date_from, self.date_to, self.category, self.organization, self.language))
+
     def params(self):
         """The filters as query-string pairs, in the form's own names."""
         pairs = {

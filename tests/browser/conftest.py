@@ -41,16 +41,30 @@ def browser():
         browser.close()
 
 
+def fresh_install():
+    """What migrations create and a transactional test's flush removes: start from there.
+
+    Locales, the root page and the root collection come from migrations; an earlier
+    test's pages are removed so the demo builds its tree as on a new machine.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    Page.objects.filter(depth__gt=1).delete()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The demo organizations and activities, served by the live server."""
     from django.core.cache import cache
     from django.core.management import call_command
-    from wagtail.models import Page
 
-    # Start from a fresh install's tree: serialized rollback brings back the
-    # migrations' placeholder site, which may sit beside an earlier test's pages.
-    Page.objects.filter(depth__gt=1).delete()
+    fresh_install()
     cache.clear()
     call_command("load_demo", verbosity=0)
     cache.clear()  # site root paths and navigation cached while the tree was being built

@@ -1,7 +1,9 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
 
-from events.models import OrganizationPage
+from events.models import Category, OrganizationPage
+from events.services.discovery import clear_filter_choices
 from events.services.organizations import ensure_staff_access
 
 
@@ -9,3 +11,11 @@ from events.services.organizations import ensure_staff_access
 def give_staff_access(sender, instance, raw=False, **kwargs):
     if not raw:
         ensure_staff_access(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_save, sender=Category)
+@receiver(post_delete, sender=Category)
+def forget_filter_choices(sender, **kwargs):
+    clear_filter_choices()

@@ -1,13 +1,14 @@
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from home.serving import LeanServingMixin
 
-class HomePage(Page):
+
+class HomePage(LeanServingMixin, Page):
     intro = models.CharField(
         _("welcome line"), max_length=200, blank=True, help_text=_("One short sentence.")
     )
@@ -17,18 +18,32 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    def get_context(self, request, *args, **kwargs):
-        from events.models import Category
-        from events.services.listing import upcoming
-        from events.services.when import this_weekend
+    def serve(self, request, *args, **kwargs):
+        from django.template.response import TemplateResponse
+
+        from events.services.region_choice import apply_region_cookie, region_from_query
+
+        choice = region_from_query(request.GET, request)
+        response = TemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            self.get_context(request, *args, region_choice=choice, **kwargs),
+        )
+        return apply_region_cookie(request, response, choice.to_remember)
+
+    def get_context(self, request, *args, region_choice=None, **kwargs):
+        from events.forms.filters import RegionForm
+        from events.models import Region
+        from events.services.discovery import filter_choices, weekend_for
+        from events.services.region_choice import RegionChoice
 
         context = super().get_context(request, *args, **kwargs)
-        start, end = this_weekend()
-        # On the weekend itself, what is already over is no longer "this weekend".
-        context["weekend"] = upcoming(
-            self.locale, now=max(start, timezone.now()), until=end, limit=20
-        )
-        context["categories"] = list(Category.objects.filter(locale=self.locale))
+        choice = region_choice or RegionChoice()
+        context["region_choice"] = choice
+        context["region_name"] = dict(Region.choices).get(choice.region, "")
+        context["region_form"] = RegionForm(initial={"region": choice.region})
+        context["weekend_days"] = weekend_for(self.locale_id, region=choice.region)
+        context["categories"] = filter_choices(self.locale_id)["categories"]
         return context
 
     class Meta:
@@ -42,7 +57,7 @@ class ContentPurpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ContentPage(Page):
+class ContentPage(LeanServingMixin, Page):
     purpose = models.CharField(
         _("purpose"),
         max_length=20,

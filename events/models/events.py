@@ -9,10 +9,13 @@ from django.db import models, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from home.serving import LeanServingMixin
 
 from .dates import EventDate
 from .languages import LanguageSetField, language_names
@@ -25,7 +28,7 @@ def default_timezone():
     return settings.TIME_ZONE
 
 
-class EventPage(Page):
+class EventPage(LeanServingMixin, Page):
     summary = models.CharField(
         _("short summary"), max_length=200, help_text=_("One plain sentence, shown in lists.")
     )
@@ -186,6 +189,32 @@ class EventPage(Page):
         SynchronizedField("spoken_languages"),
     ]
 
+    # Public facts only: pages hold no personal data (RSVPs live elsewhere).
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("category_slug"),
+        APIField("category_name"),
+        APIField("image"),
+        APIField("timezone"),
+        APIField("upcoming_dates"),
+        APIField("place_name"),
+        APIField("address"),
+        APIField("municipality"),
+        APIField("region"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("transport_provided"),
+        APIField("bring_bike"),
+        APIField("transport_notes"),
+        APIField("pickup_points"),
+        APIField("capacity"),
+        APIField("spoken_languages"),
+        APIField("price"),
+        APIField("what_to_bring"),
+        APIField("accessibility_notes"),
+    ]
+
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
@@ -245,17 +274,60 @@ class EventPage(Page):
     # -- presentation helpers ------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
+        from wagtail.images import get_image_model
+
+        from events.services.sharing import event_json_ld, image_specs, json_ld_script, open_graph
+
         context = super().get_context(request, *args, **kwargs)
-        dates = list(self.shared_dates().upcoming())
+        from events.services.availability import with_confirmed_seats
+
+        # The original page comes along (it holds the registration rules), and so do
+        # the seats taken, so the RSVP section needs no query of its own.
+        dates = list(with_confirmed_seats(self.shared_dates().upcoming().select_related("event")))
+        next_date = next((d for d in dates if not d.is_cancelled), None)
+        image = None
+        if self.image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(*image_specs())
+                .filter(pk=self.image_id)
+                .first()
+            )
         context["dates"] = dates
-        context["next_date"] = next((d for d in dates if not d.is_cancelled), None)
+        context["next_date"] = next_date
         context["pickups"] = list(self.pickup_points.all())
         context["organization"] = self.organization
+        context["image"] = image
+        context["canonical_url"] = self.get_full_url(request)
+        context["open_graph"] = open_graph(self, next_date, image, request)
+        context["json_ld"] = json_ld_script(
+            event_json_ld(self, dates, self.organization, image, request)
+        )
         return context
 
     @cached_property
     def organization(self):
         return self.get_parent().specific
+
+    @property
+    def category_slug(self):
+        return self.category.slug
+
+    @property
+    def category_name(self):
+        return self.category.name
+
+    @property
+    def upcoming_dates(self):
+        return [
+            {
+                "start": date.start.isoformat(),
+                "end": date.end.isoformat(),
+                "status": date.status,
+                "uid": date.uid,
+            }
+            for date in self.shared_dates().upcoming()
+        ]
 
     @property
     def is_free(self):

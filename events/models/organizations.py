@@ -4,12 +4,14 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from events.phones import display_phone, normalize_phone, tel_url, validate_phone, whatsapp_url
+from home.serving import LeanServingMixin
 
 from .languages import LanguageSetField, language_names
 from .regions import Region
@@ -21,7 +23,7 @@ def EventPageType():
     return EventPage
 
 
-class OrganizationPage(Page):
+class OrganizationPage(LeanServingMixin, Page):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     intro = RichTextField(_("presentation"), blank=True, features=["bold", "italic", "link"])
     logo = models.ForeignKey(
@@ -102,6 +104,21 @@ class OrganizationPage(Page):
         SynchronizedField("collection"),
     ]
 
+    # The organization's public contact details; staff_group and collection stay private.
+    api_fields = [
+        APIField("full_name"),
+        APIField("intro"),
+        APIField("logo"),
+        APIField("phone"),
+        APIField("whatsapp"),
+        APIField("email"),
+        APIField("website"),
+        APIField("address"),
+        APIField("municipality"),
+        APIField("region"),
+        APIField("staff_languages"),
+    ]
+
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -121,12 +138,22 @@ class OrganizationPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def route_child_queryset(self, slug):
+        # Events are the only children: fetch them specific, with what their page shows.
+        queryset = (
+            EventPageType()
+            .objects.child_of(self)
+            .filter(slug=slug)
+            .select_related("category", "image", "locale")
+        )
+        return queryset, []
+
     def get_context(self, request, *args, **kwargs):
         from events.services.listing import upcoming
 
         context = super().get_context(request, *args, **kwargs)
         events = self.get_children().live().type(EventPageType())
-        context["upcoming"] = upcoming(self.locale, pages=events, limit=30)
+        context["upcoming"] = upcoming(self.locale_id, pages=events, limit=30)
         return context
 
     @property

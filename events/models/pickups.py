@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,6 +23,8 @@ class PickupPoint(TranslatableMixin, Orderable):
     panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("time"), FieldPanel("notes")]
 
     override_translatable_fields = [SynchronizedField("address")]
+
+    api_fields = [APIField("name"), APIField("address"), APIField("time"), APIField("notes")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("pickup point")

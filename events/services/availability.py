@@ -6,7 +6,8 @@ by events.services.rsvp.
 
 import dataclasses
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from events.models import EventDate, EventPage, Rsvp, RsvpStatus
@@ -26,19 +27,37 @@ class Slot:
         return self.state in (OPEN, WAITLIST)
 
 
+def with_confirmed_seats(dates):
+    """Annotate a date queryset with the seats its confirmed RSVPs hold."""
+    confirmed = Q(rsvps__status=RsvpStatus.CONFIRMED)
+    return dates.annotate(confirmed_seats=Coalesce(Sum("rsvps__party_size", filter=confirmed), 0))
+
+
+def original_page(date):
+    """The page holding the rules, without a query when the caller already joined it."""
+    if EventDate.event.is_cached(date):
+        return date.event
+    return EventPage.objects.only(
+        "max_party_size", "waitlist_allowed", "group_rsvp_allowed", "live"
+    ).get(pk=date.event_id)
+
+
 def slots(dates, now=None):
     """One Slot per date, in two queries whatever the number of dates."""
     dates = list(dates)
     if not dates:
         return []
     now = now or timezone.now()
-    rules = EventPage.objects.only("waitlist_allowed", "live").get(pk=dates[0].event_id)
-    used = dict(
-        Rsvp.objects.filter(date__in=dates, status=RsvpStatus.CONFIRMED)
-        .values_list("date")
-        .annotate(total=Sum("party_size"))
-        .values_list("date", "total")
-    )
+    rules = original_page(dates[0])
+    if all(hasattr(date, "confirmed_seats") for date in dates):
+        used = {date.pk: date.confirmed_seats for date in dates}
+    else:
+        used = dict(
+            Rsvp.objects.filter(date__in=dates, status=RsvpStatus.CONFIRMED)
+            .values_list("date")
+            .annotate(total=Sum("party_size"))
+            .values_list("date", "total")
+        )
     result = []
     for date in dates:
         free = None if date.capacity is None else max(0, date.capacity - used.get(date.pk, 0))

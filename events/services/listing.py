@@ -54,7 +54,12 @@ def upcoming(locale, *, now=None, until=None, pages=None, limit=None):
     if until is not None:
         qs = qs.filter(start__lt=until)
     if pages is not None:
-        qs = qs.filter(event__translation_key__in=[p.translation_key for p in pages])
+        keys = (
+            pages.values("translation_key")
+            if hasattr(pages, "values")
+            else [p.translation_key for p in pages]
+        )
+        qs = qs.filter(event__translation_key__in=keys)
     if limit:
         qs = qs[:limit]
     return localize_dates(qs, locale)

@@ -5,12 +5,12 @@ register = template.Library()
 
 
 @register.simple_tag
-def rsvp_booking(page, dates):
+def rsvp_booking(page, dates, pickups=None):
     """Forms and seat counts for the RSVP section of an event page."""
     from events.services import availability
     from events.views.rsvp import booking_forms
 
-    return booking_forms(page, slot_list=availability.slots(dates))
+    return booking_forms(page, slot_list=availability.slots(dates), pickups=pickups)
 
 
 @register.simple_tag

@@ -51,22 +51,25 @@ def date_choices(page, slot_list):
     return choices
 
 
-def booking_forms(page, data=None, kind=None, slot_list=None):
+def booking_forms(page, data=None, kind=None, slot_list=None, pickups=None):
     """The RSVP form (and the group form, when allowed) for a page's upcoming dates."""
     if slot_list is None:
         slot_list = availability.slots(page.shared_dates().upcoming())
     options = {
         "date_choices": date_choices(page, slot_list),
-        "pickups": list(page.pickup_points.all()),
+        "pickups": list(page.pickup_points.all()) if pickups is None else pickups,
         "initial": {"stamp": make_stamp()},
     }
     # The original page's rules apply to every language (as in the seat service).
-    rules = (
-        EventPage.objects.filter(translation_key=page.translation_key)
-        .only("max_party_size", "group_rsvp_allowed")
-        .order_by("pk")
-        .first()
-    )
+    if slot_list:
+        rules = availability.original_page(slot_list[0].date)
+    else:
+        rules = (
+            EventPage.objects.filter(translation_key=page.translation_key)
+            .only("max_party_size", "group_rsvp_allowed")
+            .order_by("pk")
+            .first()
+        )
     form = RsvpForm(
         data if kind == "person" else None,
         max_party=rules.max_party_size,

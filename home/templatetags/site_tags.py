@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -37,3 +39,56 @@ def icon_href(name):
     from django.templatetags.static import static
 
     return f"{static('icons/sprite.svg')}#icon-{name}"
+
+
+ICON_SIZES = {"xl": 48, "lg": 32}
+
+
+@functools.cache
+def sprite_url():
+    from django.templatetags.static import static
+
+    return static("icons/sprite.svg")
+
+
+@register.simple_tag
+def icon(name, size=""):
+    """The same markup as includes/icon.html, without a template include per icon.
+
+    Lists render dozens of icons; an include each was a large share of their time.
+    """
+    from django.utils.html import format_html
+
+    pixels = ICON_SIZES.get(size, 24)
+    css = f"icon icon--{size}" if size else "icon"
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false" width="{}" height="{}">'
+        '<use href="{}#icon-{}"></use></svg>',
+        css,
+        pixels,
+        pixels,
+        sprite_url(),
+        name,
+    )
+
+
+@register.simple_tag
+def select_options(bound_field):
+    """<option>s for a bound choice field, marked up in Python.
+
+    Django renders each option through its own template; the filter form has more than
+    a hundred of them (regions, categories, organizations), which made the form the
+    slowest part of the listing.
+    """
+    from django.utils.html import format_html, format_html_join
+
+    value = bound_field.value()
+    selected = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value or "")}
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (key, format_html(" selected") if str(key) in selected else "", label)
+            for key, label in bound_field.field.choices
+        ),
+    )

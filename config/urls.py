@@ -20,6 +20,7 @@ if settings.DEBUG:
 # "/" has no page of its own: LocaleMiddleware sends it to /fr/, /es/ or /en/
 # according to the browser's languages.
 urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

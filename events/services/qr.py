@@ -1,0 +1,12 @@
+"""QR codes as inline SVG: printed at any size and sharp, no image file to serve."""
+
+import segno
+
+
+def make_qr(url):
+    # Never a Micro QR: many phone camera apps cannot read them.
+    return segno.make(url, micro=False)
+
+
+def qr_svg(url, title=""):
+    return make_qr(url).svg_inline(border=2, omitsize=True, svgclass="qr", title=title or None)

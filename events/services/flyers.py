@@ -152,7 +152,7 @@ def event_flyer(page, languages, now=None):
         columns=columns,
         organization=organization,
         url=url,
-        qr=qr_svg(url, title=title),
+        qr=qr_svg(url, title=title) if url else "",
         missing=missing,
     )
 

@@ -9,4 +9,6 @@ def make_qr(url):
 
 
 def qr_svg(url, title=""):
-    return make_qr(url).svg_inline(border=2, omitsize=True, svgclass="qr", title=title or None)
+    svg = make_qr(url).svg_inline(border=2, omitsize=True, svgclass="qr", title=title or None)
+    # An image with its <title> as name for screen readers.
+    return svg.replace("<svg ", '<svg role="img" ', 1)

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from events.models import EventPage
+from events.models import EventPage, LanguageCode
 from events.services import flyers, regional
 
 
@@ -35,7 +35,7 @@ def event_flyer(request, page_id):
         {
             "flyer": flyer,
             "notice": notice,
-            "missing_names": [flyers.language_name(code) for code in flyer.missing],
+            "missing_names": [LanguageCode(code).label for code in flyer.missing],
             "cols": len(flyer.columns),
             **_form_context(languages),
         },

@@ -6,6 +6,9 @@ from django.utils.translation import get_language
 
 from events.services import regional
 
+# The refresh is the point of this page: an unattended screen nobody reads up close.
+# Nothing on the public site links here, so no visitor gets a page that reloads
+# under them (WCAG 2.2.1); axe's meta-refresh rule flags this page on purpose.
 REFRESH_SECONDS = 300
 
 

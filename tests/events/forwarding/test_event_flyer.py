@@ -130,7 +130,7 @@ def test_a_language_without_translation_is_left_out_with_a_notice(thursday, orga
     event = make_event(organization, slug="seule")
     html = client.get(flyer_url(event, "fr", langs="es,fr")).content.decode()
     assert columns(html) == ["fr"]
-    assert "pas encore traduite en Español" in html
+    assert "Pas encore traduite, donc absente de l'affiche : Espagnol." in html
 
 
 def dark_modules(svg):
@@ -159,7 +159,7 @@ def matrix_of(url):
 
 
 def embedded_qr(html):
-    return re.search(r'<svg viewBox="[^"]*" class="qr">.*?</svg>', html, re.S).group(0)
+    return re.search(r'<svg role="img" viewBox="[^"]*" class="qr">.*?</svg>', html, re.S).group(0)
 
 
 def same_code(svg, url):

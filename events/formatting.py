@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import dateformat, timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 DAY = {"fr": r"l j F", "es": r"l j \d\e F", "en": r"l, F j"}
 TIME = {"fr": r"G \h i", "es": r"H:i", "en": r"g:i A"}
@@ -26,11 +26,17 @@ def to_local(value, tzname=None):
 
 
 def format_day(value, tzname=None, language=None):
-    return dateformat.format(to_local(value, tzname), DAY[_lang(language)])
+    # Day and month names come from the active translation: a language asked for
+    # explicitly must be active too, or "es" under French gives "samedi 5 de décembre".
+    lang = _lang(language)
+    with override(lang):
+        return dateformat.format(to_local(value, tzname), DAY[lang])
 
 
 def format_time(value, tzname=None, language=None):
-    return dateformat.format(to_local(value, tzname), TIME[_lang(language)])
+    lang = _lang(language)
+    with override(lang):
+        return dateformat.format(to_local(value, tzname), TIME[lang])
 
 
 def format_datetime(value, tzname=None, language=None):
@@ -47,4 +53,6 @@ def format_range(start, end, tzname=None, language=None):
 
 
 def format_clock(value, language=None):
-    return dateformat.time_format(value, TIME[_lang(language)])
+    lang = _lang(language)
+    with override(lang):
+        return dateformat.time_format(value, TIME[lang])

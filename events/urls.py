@@ -1,10 +1,13 @@
-"""Public RSVP URLs, inside the language prefix (/fr/inscription/…)."""
+"""Public pages of the events app that are not Wagtail pages (inside the language prefix)."""
 
 from django.urls import path
 
-from events.views import rsvp
+from events.views import flyers, kiosk, rsvp
 
 urlpatterns = [
     path("inscription/<int:page_id>/", rsvp.register, name="events_rsvp"),
     path("inscription/gerer/<str:token>/", rsvp.manage, name="events_rsvp_manage"),
+    path("flyer/event/<int:page_id>/", flyers.event_flyer, name="event-flyer"),
+    path("flyer/weekend/<str:region>/", flyers.weekend_flyer, name="weekend-flyer"),
+    path("kiosk/<str:region>/", kiosk.kiosk, name="kiosk"),
 ]

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.chromium import browser  # noqa: F401  (shared by every browser test)
 from tests.factories import build_site
 
 

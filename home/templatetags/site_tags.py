@@ -80,7 +80,8 @@ def select_options(bound_field):
     a hundred of them (regions, categories, organizations), which made the form the
     slowest part of the listing.
     """
-    from django.utils.html import format_html, format_html_join
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
 
     value = bound_field.value()
     selected = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value or "")}
@@ -88,7 +89,7 @@ def select_options(bound_field):
         "",
         '<option value="{}"{}>{}</option>',
         (
-            (key, format_html(" selected") if str(key) in selected else "", label)
+            (key, mark_safe(" selected") if str(key) in selected else "", label)
             for key, label in bound_field.field.choices
         ),
     )

@@ -30,7 +30,10 @@ class Slot:
 def with_confirmed_seats(dates):
     """Annotate a date queryset with the seats its confirmed RSVPs hold."""
     confirmed = Q(rsvps__status=RsvpStatus.CONFIRMED)
-    return dates.annotate(confirmed_seats=Coalesce(Sum("rsvps__party_size", filter=confirmed), 0))
+    # Django leaves Meta.ordering out of aggregating queries: order explicitly.
+    return dates.annotate(
+        confirmed_seats=Coalesce(Sum("rsvps__party_size", filter=confirmed), 0)
+    ).order_by("start", "pk")
 
 
 def original_page(date):

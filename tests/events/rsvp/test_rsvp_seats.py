@@ -252,3 +252,25 @@ def test_str_has_no_personal_data(site_tree):
     rsvp = ask(date, 1, first_name="Guadalupe", phone="+18195550177").rsvp
     assert "Guadalupe" not in str(rsvp) and "555" not in str(rsvp)
     assert timezone.now() >= rsvp.consent_at
+
+
+def test_seat_annotation_keeps_dates_in_time_order(site_tree):
+    """Aggregating queries drop Meta.ordering; PostgreSQL then returns any order."""
+    import datetime as dt
+
+    from events.models import EventDate
+    from events.services.availability import with_confirmed_seats
+    from tests.factories import EventFactory
+
+    event = EventFactory()
+    event.repeat_weekly_until = event.first_date + dt.timedelta(weeks=5)
+    event.save_revision().publish()
+    # Rows created in reverse time order, so insertion order cannot pass for time order.
+    dates = list(EventDate.objects.for_event(event))
+    for date in dates:
+        EventDate.objects.filter(pk=date.pk).delete()
+    for date in reversed(dates):
+        date.pk = None
+        date.save()
+    starts = [d.start for d in with_confirmed_seats(EventDate.objects.for_event(event))]
+    assert starts == sorted(starts)

@@ -169,7 +169,10 @@ def date_moved(date, *, now=None):
     now = now or timezone.now()
     follow_reminders(date, now=now)
     for rsvp in date.rsvps.active().select_related("date", "date__event"):
-        queue(rsvp, MessageKind.DATE_MOVED, now=now)
+        row = queue(rsvp, MessageKind.DATE_MOVED, now=now)
+        if row is not None:
+            # Moved twice before the first notice went: only the latest one is true.
+            skip_pending(rsvp.messages.filter(kind=MessageKind.DATE_MOVED).exclude(pk=row.pk))
 
 
 def follow_reminders(date, *, now=None):

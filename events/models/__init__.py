@@ -4,7 +4,7 @@ from .events import EventPage
 from .index import ActivitiesIndexPage
 from .languages import LanguageCode
 from .organizations import OrganizationPage
-from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage
+from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
 from .pickups import PickupPoint
 from .regions import Region
 from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
@@ -28,4 +28,5 @@ __all__ = [
     "Rsvp",
     "RsvpSource",
     "RsvpStatus",
+    "SmsOptOut",
 ]

@@ -74,3 +74,17 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"Message {self.pk} ({self.kind}, {self.channel}, {self.status})"
+
+
+class SmsOptOut(models.Model):
+    """A phone number that replied STOP (or ARRET, ALTO…): no SMS goes to it."""
+
+    phone = models.CharField(_("mobile phone"), max_length=20, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SMS opt-out")
+        verbose_name_plural = _("SMS opt-outs")
+
+    def __str__(self):
+        return f"SMS opt-out {self.pk}"

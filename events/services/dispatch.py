@@ -26,7 +26,7 @@ from django.utils import timezone
 from events import sms
 from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, channel_for
+from events.services.outbox import REMINDERS, channel_for, sms_allowed
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def why_not(row, now):
             return MessageStatus.SKIPPED
         if now >= date.start:
             return MessageStatus.MISSED
-    if row.channel == MessageChannel.SMS and not rsvp.phone:
+    if row.channel == MessageChannel.SMS and not sms_allowed(rsvp.phone):
         return MessageStatus.SKIPPED
     if row.channel == MessageChannel.EMAIL and not rsvp.email:
         return MessageStatus.SKIPPED

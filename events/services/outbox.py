@@ -25,6 +25,7 @@ from events.models import (
     ReminderChannel,
     Rsvp,
     RsvpStatus,
+    SmsOptOut,
 )
 
 REMINDERS = (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE)
@@ -38,10 +39,16 @@ def event_tz(date):
     return date.event.timezone or settings.TIME_ZONE
 
 
+def sms_allowed(phone):
+    return bool(phone) and not SmsOptOut.objects.filter(phone=phone).exists()
+
+
 def channel_for(rsvp, kind):
+    """SMS or e-mail as the person chose; a number that replied STOP gets no SMS, and
+    then only what goes by e-mail without being asked for."""
     if rsvp.is_erased:
         return None
-    if rsvp.reminder == ReminderChannel.SMS and rsvp.phone:
+    if rsvp.reminder == ReminderChannel.SMS and sms_allowed(rsvp.phone):
         return MessageChannel.SMS
     if rsvp.reminder == ReminderChannel.EMAIL and rsvp.email:
         return MessageChannel.EMAIL

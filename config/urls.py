@@ -20,6 +20,9 @@ urlpatterns = [
     # Provider webhooks: no language prefix, the provider calls a fixed address.
     path("sms/twilio/status/", sms_webhooks.twilio_status, name="twilio_status"),
     path("sms/twilio/incoming/", sms_webhooks.twilio_incoming, name="twilio_incoming"),
+    # anymail's tracking webhooks (/anymail/<esp>/tracking/), checked with
+    # ANYMAIL["WEBHOOK_SECRET"]; they send the tracking signal (events/signals.py).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

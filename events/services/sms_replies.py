@@ -59,3 +59,26 @@ def record_status(provider_id, status, error_code=""):
     if new == MessageStatus.FAILED:
         changes["last_error"] = f"Twilio {error_code}".strip()[:255]
     return rows.exclude(status=new).update(**changes)
+
+
+# anymail's normalized event types we record for e-mail.
+EMAIL_EVENTS = {
+    "delivered": MessageStatus.DELIVERED,
+    "bounced": MessageStatus.BOUNCED,
+    "rejected": MessageStatus.BOUNCED,
+    "failed": MessageStatus.FAILED,
+}
+
+
+def record_email_event(message_id, event_type, reason=""):
+    """An ESP's tracking event through anymail; repeated events are harmless."""
+    new = EMAIL_EVENTS.get(event_type)
+    if not message_id or new is None:
+        return 0
+    rows = OutboxMessage.objects.filter(
+        provider_message_id=message_id, channel=MessageChannel.EMAIL
+    ).filter(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED))
+    changes = {"status": new, "updated_at": timezone.now()}
+    if new != MessageStatus.DELIVERED:
+        changes["last_error"] = f"{event_type} {reason or ''}".strip()[:255]
+    return rows.exclude(status=new).update(**changes)

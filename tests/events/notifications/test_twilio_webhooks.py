@@ -89,3 +89,26 @@ def test_keywords():
     assert keyword("ARRÊT") == "arret"
     assert keyword("Alto.") == "alto"
     assert keyword("hola alto") == ""
+
+
+def test_anymail_tracking_marks_email_bounced_then_ignores_repeats(site_tree, client):
+    from anymail.signals import AnymailTrackingEvent, tracking
+
+    rsvp = rsvp_on(a_date(), reminder="email")
+    dispatch.dispatch(now=past_quiet_hours())
+    row = rsvp.messages.get(kind="confirmed")
+    row.provider_message_id = "esp-123"  # Django's locmem backend gives no id
+    row.save()
+    event = AnymailTrackingEvent(
+        event_type="bounced", message_id="esp-123", reject_reason="bounced"
+    )
+    for _ in range(2):
+        tracking.send(sender=object, event=event, esp_name="Test")
+    row.refresh_from_db()
+    assert (row.status, row.last_error) == (MessageStatus.BOUNCED, "bounced bounced")
+
+
+def test_anymail_webhook_without_secret_is_refused(site_tree, client, settings):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": "user:pass"}
+    response = client.post("/anymail/postmark/tracking/", "{}", content_type="application/json")
+    assert response.status_code in (400, 401, 403)

@@ -208,3 +208,17 @@ def date_cancelled(date, *, now=None):
     for rsvp in date.rsvps.active().select_related("date", "date__event"):
         rsvp.date = date
         queue(rsvp, MessageKind.DATE_CANCELLED, now=now)
+
+
+def retry(row):
+    """Staff asked to send a failed message again: it is due now, with fresh attempts."""
+    return bool(
+        OutboxMessage.objects.filter(pk=row.pk, status=MessageStatus.FAILED).update(
+            status=MessageStatus.PENDING,
+            due_at=timezone.now(),
+            attempts=0,
+            claimed_by="",
+            lease_until=None,
+            updated_at=timezone.now(),
+        )
+    )

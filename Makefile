@@ -24,6 +24,7 @@ run: install
 	@echo "Ensemble: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --interval 2 & \
+	$(BIN)/python manage.py dispatch_outbox --loop 30 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL).

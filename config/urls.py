@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
+from events.views import sms_webhooks
 from home.sitemap import LocalizedSitemap
 
 urlpatterns = [
@@ -16,6 +17,12 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # Calendar feeds carry their language in ?lang=, so their addresses never change.
     path("feeds/", include("events.calendar.urls")),
+    # Provider webhooks: no language prefix, the provider calls a fixed address.
+    path("sms/twilio/status/", sms_webhooks.twilio_status, name="twilio_status"),
+    path("sms/twilio/incoming/", sms_webhooks.twilio_incoming, name="twilio_incoming"),
+    # anymail's tracking webhooks (/anymail/<esp>/tracking/), checked with
+    # ANYMAIL["WEBHOOK_SECRET"]; they send the tracking signal (events/signals.py).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,3 +1,4 @@
+from anymail.signals import tracking
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
@@ -5,6 +6,7 @@ from wagtail.signals import page_published, page_unpublished
 from events.models import Category, OrganizationPage
 from events.services.discovery import clear_filter_choices
 from events.services.organizations import ensure_staff_access
+from events.services.sms_replies import record_email_event
 
 
 @receiver(post_save, sender=OrganizationPage)
@@ -19,3 +21,9 @@ def give_staff_access(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Category)
 def forget_filter_choices(sender, **kwargs):
     clear_filter_choices()
+
+
+@receiver(tracking)
+def record_email_tracking(sender, event, esp_name, **kwargs):
+    # anymail has already checked the webhook's secret before sending this signal.
+    record_email_event(event.message_id, event.event_type, event.reject_reason)

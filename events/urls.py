@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from events.views import flyers, kiosk, rsvp
+from events.views import flyers, kiosk, reminders, rsvp
 
 urlpatterns = [
     path("inscription/<int:page_id>/", rsvp.register, name="events_rsvp"),
     path("inscription/gerer/<str:token>/", rsvp.manage, name="events_rsvp_manage"),
+    path("rappels/arret/<str:token>/", reminders.stop_reminders, name="events_stop_reminders"),
     path("flyer/event/<int:page_id>/", flyers.event_flyer, name="event-flyer"),
     path("flyer/weekend/<str:region>/", flyers.weekend_flyer, name="weekend-flyer"),
     path("kiosk/<str:region>/", kiosk.kiosk, name="kiosk"),

@@ -38,6 +38,7 @@ def register_date_urls():
 
 
 def rsvp_urls():
+    from events.admin_views import messages as admin_messages
     from events.admin_views import rsvps
 
     prefix = "events/<int:page_id>/dates/<int:date_id>/registrations/"
@@ -51,6 +52,12 @@ def rsvp_urls():
             name="events_rsvp_export",
         ),
         path(f"{prefix}<int:rsvp_id>/cancel/", rsvps.rsvp_cancel, name="events_rsvp_cancel"),
+        path(f"{prefix}messages/", admin_messages.date_messages, name="events_date_messages"),
+        path(
+            f"{prefix}messages/<int:message_id>/retry/",
+            admin_messages.retry_message,
+            name="events_message_retry",
+        ),
     ]
 
 

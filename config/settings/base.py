@@ -195,3 +195,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Reminders (docs/notifications.md): the day before at this local hour, and this many
+# hours before the start. No messages in quiet hours (local), except same-day changes.
+ENSEMBLE_REMINDER_DAY_BEFORE_HOUR = env_int("ENSEMBLE_REMINDER_DAY_BEFORE_HOUR", 18)
+ENSEMBLE_REMINDER_HOURS_BEFORE = env_int("ENSEMBLE_REMINDER_HOURS_BEFORE", 3)
+ENSEMBLE_QUIET_HOURS = (21, 8)
+# The dispatcher's lease on a claimed message, and the retry delays after an error.
+ENSEMBLE_OUTBOX_LEASE_SECONDS = env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300)
+ENSEMBLE_OUTBOX_RETRY_MINUTES = (1, 5, 25)

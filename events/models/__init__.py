@@ -4,6 +4,7 @@ from .events import EventPage
 from .index import ActivitiesIndexPage
 from .languages import LanguageCode
 from .organizations import OrganizationPage
+from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
 from .pickups import PickupPoint
 from .regions import Region
 from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
@@ -15,7 +16,11 @@ __all__ = [
     "EventDate",
     "EventPage",
     "LanguageCode",
+    "MessageChannel",
+    "MessageKind",
+    "MessageStatus",
     "OrganizationPage",
+    "OutboxMessage",
     "PickupPoint",
     "Pictogram",
     "Region",
@@ -23,4 +28,5 @@ __all__ = [
     "Rsvp",
     "RsvpSource",
     "RsvpStatus",
+    "SmsOptOut",
 ]

@@ -283,7 +283,12 @@ class EventPage(LeanServingMixin, Page):
 
         # The original page comes along (it holds the registration rules), and so do
         # the seats taken, so the RSVP section needs no query of its own.
-        dates = list(with_confirmed_seats(self.shared_dates().upcoming().select_related("event")))
+        # Aggregation drops Meta.ordering: order explicitly, or PostgreSQL returns any order.
+        dates = list(
+            with_confirmed_seats(self.shared_dates().upcoming().select_related("event")).order_by(
+                "start", "pk"
+            )
+        )
         next_date = next((d for d in dates if not d.is_cancelled), None)
         image = None
         if self.image_id:

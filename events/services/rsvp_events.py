@@ -1,7 +1,9 @@
-"""Where notifications will plug in: one signal per seat decision.
+"""Where notifications plug in: one call per seat decision.
 
-Sent only after the transaction that decided it has committed, so a receiver that
-queues a message never announces a seat that was rolled back. Receivers get the RSVP
+The outbox rows are written at once, inside the seat transaction (DESIGN invariant
+3: a message exists exactly when its cause was committed). The signals are sent only
+after the transaction that decided it has committed, so a receiver never announces a
+seat that was rolled back. Receivers get the RSVP
 id (not the row: read it fresh) and must not log its contact data.
 """
 
@@ -15,5 +17,22 @@ rsvp_changed = Signal()  # party size or pickup point changed
 rsvp_cancelled = Signal()  # cancelled by the person (or erased)
 
 
+NAMES = {}
+
+
 def announce(signal, rsvp_id):
+    from events.services import outbox
+
+    outbox.rsvp_event(NAMES[signal], rsvp_id)
     transaction.on_commit(lambda: signal.send(sender="events.rsvp", rsvp_id=rsvp_id))
+
+
+NAMES.update(
+    {
+        rsvp_confirmed: "confirmed",
+        rsvp_waitlisted: "waitlisted",
+        rsvp_promoted: "promoted",
+        rsvp_changed: "changed",
+        rsvp_cancelled: "cancelled",
+    }
+)

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from events.models.dates import DateStatus, EventDate
+from events.services import outbox
 
 PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
 
@@ -78,6 +79,9 @@ def sync_dates(page, previous=None):
                 row.sequence = F("sequence") + 1
                 changed.append("sequence")
             row.save(update_fields=changed + ["modified_at"])
+            if "sequence" in changed:
+                row.refresh_from_db()
+                outbox.date_moved(row)
             if "capacity" in changed:
                 from events.services.rsvp import promote
 
@@ -107,6 +111,7 @@ def cancel_date(date):
             status=DateStatus.CANCELLED, sequence=F("sequence") + 1, modified_at=timezone.now()
         )
         date.refresh_from_db()
+        outbox.date_cancelled(date)
     return date
 
 
@@ -117,6 +122,7 @@ def reinstate_date(date):
             status=DateStatus.SCHEDULED, sequence=F("sequence") + 1, modified_at=timezone.now()
         )
         date.refresh_from_db()
+        outbox.follow_reminders(date)
     return date
 
 
@@ -129,6 +135,7 @@ def move_date(date, start, end):
         date.sequence = F("sequence") + 1
         date.save(update_fields=["start", "end", "moved", "sequence", "modified_at"])
         date.refresh_from_db()
+        outbox.date_moved(date)
     return date
 
 

@@ -1,0 +1,90 @@
+"""The outbox: every message to a person is one row, written in the same transaction
+as the change that causes it (DESIGN invariant 3).
+
+Rows hold no message text: it is rendered at send time from the RSVP, so an erased
+RSVP leaves nothing personal behind here.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MessageKind(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registration confirmed")
+    WAITLISTED = "waitlisted", _("Put on the waiting list")
+    PROMOTED = "promoted", _("Promoted from the waiting list")
+    REMINDER_DAY_BEFORE = "reminder_day_before", _("Reminder the day before")
+    REMINDER_HOURS_BEFORE = "reminder_hours_before", _("Reminder a few hours before")
+    DATE_MOVED = "date_moved", _("Date moved")
+    DATE_CANCELLED = "date_cancelled", _("Date cancelled")
+    ORGANIZER_MESSAGE = "organizer_message", _("Message from the organizer")
+
+
+class MessageChannel(models.TextChoices):
+    SMS = "sms", _("Text message (SMS)")
+    EMAIL = "email", _("E-mail")
+
+
+class MessageStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    CLAIMED = "claimed", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    MISSED = "missed", _("Missed (too late)")
+    SKIPPED = "skipped", _("Skipped")
+    DELIVERED = "delivered", _("Delivered")
+    BOUNCED = "bounced", _("Bounced")
+
+
+class OutboxMessage(models.Model):
+    rsvp = models.ForeignKey(
+        "events.Rsvp",
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("registration"),
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=MessageKind.choices)
+    channel = models.CharField(_("channel"), max_length=5, choices=MessageChannel.choices)
+    # EventDate.sequence when queued, for kinds that depend on the date's time or
+    # status (a moved notice per move); 0 for the others, so they go once.
+    date_version = models.PositiveIntegerField(default=0)
+    due_at = models.DateTimeField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+    provider_message_id = models.CharField(max_length=100, blank=True, db_index=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rsvp", "kind", "channel", "date_version"], name="one_message_per_version"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "due_at"], name="outbox_due")]
+
+    def __str__(self):
+        return f"Message {self.pk} ({self.kind}, {self.channel}, {self.status})"
+
+
+class SmsOptOut(models.Model):
+    """A phone number that replied STOP (or ARRET, ALTO…): no SMS goes to it."""
+
+    phone = models.CharField(_("mobile phone"), max_length=20, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SMS opt-out")
+        verbose_name_plural = _("SMS opt-outs")
+
+    def __str__(self):
+        return f"SMS opt-out {self.pk}"

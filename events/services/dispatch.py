@@ -1,0 +1,173 @@
+"""Sending what the outbox holds (DESIGN invariant 3; docs/notifications.md).
+
+The dispatcher claims due rows in one short transaction — `SELECT … FOR UPDATE SKIP
+LOCKED` on PostgreSQL, so dispatchers on several machines never claim the same row —
+and gives each a lease. A task sends one claimed row and marks it sent only if the
+claim is still its own. A row whose lease ran out (its worker died) is claimed again.
+
+The guarantee is at-least-once with de-duplication by the row: a message is sent
+twice only if a worker dies after the provider took it and before the row was marked
+sent, and the lease then expires.
+"""
+
+import datetime as dt
+import logging
+import os
+import socket
+import time
+import uuid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from events import sms
+from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
+from events.notifications.render import render
+from events.services.outbox import REMINDERS, channel_for, sms_allowed
+
+log = logging.getLogger(__name__)
+
+
+def worker_name():
+    return f"{socket.gethostname()[:30]}:{os.getpid()}"
+
+
+def due(now):
+    return OutboxMessage.objects.filter(
+        Q(status=MessageStatus.PENDING, due_at__lte=now)
+        | Q(status=MessageStatus.CLAIMED, lease_until__lt=now)
+    )
+
+
+def claim(*, limit=100, worker=None, now=None, lock=True, race_delay=0.0):
+    """Claim up to `limit` due rows; returns (claim id, [row ids]).
+
+    `lock=False` with a `race_delay` exists only so the racing test can show it
+    sees double claims; nothing else passes them.
+    """
+    now = now or timezone.now()
+    token = f"{worker or worker_name()}:{uuid.uuid4().hex[:12]}"[:64]
+    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+    with transaction.atomic():
+        rows = due(now).order_by("due_at", "pk")
+        if connection.vendor == "postgresql" and lock:
+            rows = rows.select_for_update(skip_locked=True)
+        # On SQLite the IMMEDIATE transaction holds the database's write lock.
+        ids = list(rows.values_list("pk", flat=True)[:limit])
+        if race_delay:
+            time.sleep(race_delay)
+        if ids:
+            OutboxMessage.objects.filter(pk__in=ids).update(
+                status=MessageStatus.CLAIMED, claimed_by=token, lease_until=lease, updated_at=now
+            )
+    return token, ids
+
+
+def dispatch(*, limit=100, worker=None, now=None):
+    """Claim due rows and enqueue one sending task per row. Returns how many."""
+    from events.tasks import send_outbox_message
+
+    token, ids = claim(limit=limit, worker=worker, now=now)
+    for pk in ids:
+        # If enqueuing fails, the lease runs out and the row is claimed again.
+        send_outbox_message.enqueue(pk, token)
+    return len(ids)
+
+
+def why_not(row, now):
+    """The status to record instead of sending, or None to send."""
+    rsvp = row.rsvp
+    date = rsvp.date
+    if rsvp.status == RsvpStatus.CANCELLED or rsvp.is_erased:
+        return MessageStatus.SKIPPED
+    if date.status != "scheduled" and row.kind != MessageKind.DATE_CANCELLED:
+        return MessageStatus.SKIPPED
+    if row.kind in REMINDERS:
+        if rsvp.status != RsvpStatus.CONFIRMED or channel_for(rsvp, row.kind) != row.channel:
+            return MessageStatus.SKIPPED
+        if now >= date.start:
+            return MessageStatus.MISSED
+    if row.channel == MessageChannel.SMS and not sms_allowed(rsvp.phone):
+        return MessageStatus.SKIPPED
+    if row.channel == MessageChannel.EMAIL and not rsvp.email:
+        return MessageStatus.SKIPPED
+    return None
+
+
+def _mine(pk, token):
+    return OutboxMessage.objects.filter(pk=pk, status=MessageStatus.CLAIMED, claimed_by=token)
+
+
+def send_one(pk, token, *, now=None):
+    """Send one claimed row. Never raises for a provider error: it is recorded."""
+    now = now or timezone.now()
+    row = _mine(pk, token).select_related("rsvp__date__event").first()
+    if row is None:
+        return "not-claimed"
+    reason = why_not(row, now)
+    if reason:
+        _mine(pk, token).update(status=reason, lease_until=None, updated_at=now)
+        return reason
+    try:
+        rendered = render(row)
+        provider_id = deliver(row, rendered)
+    except sms.SmsSendError as error:
+        return failed(row, token, f"SmsSendError {error.code}".strip(), error.permanent, now)
+    except Exception as error:  # noqa: BLE001 — a provider error must not stop the worker
+        # The class name only: provider messages can contain the address.
+        log.warning("outbox message %s: %s", pk, type(error).__name__)
+        return failed(row, token, type(error).__name__, False, now)
+    _mine(pk, token).update(
+        status=MessageStatus.SENT,
+        sent_at=timezone.now(),
+        provider_message_id=provider_id[:100],
+        attempts=F("attempts") + 1,
+        last_error="",
+        lease_until=None,
+        updated_at=timezone.now(),
+    )
+    return MessageStatus.SENT
+
+
+def failed(row, token, error, permanent, now):
+    attempts = row.attempts + 1
+    delays = settings.ENSEMBLE_OUTBOX_RETRY_MINUTES
+    if permanent or attempts > len(delays):
+        changes = {"status": MessageStatus.FAILED}
+    else:
+        changes = {
+            "status": MessageStatus.PENDING,
+            "due_at": now + dt.timedelta(minutes=delays[attempts - 1]),
+            "claimed_by": "",
+        }
+    _mine(row.pk, token).update(
+        attempts=attempts, last_error=error[:255], lease_until=None, updated_at=now, **changes
+    )
+    return changes["status"]
+
+
+def deliver(row, rendered):
+    """Hand the message to the provider; returns the provider's id for it."""
+    rsvp = row.rsvp
+    if row.channel == MessageChannel.SMS:
+        sent = sms.get_backend().send(
+            sms.SmsMessage(to=rsvp.phone, body=rendered.text, reference=f"outbox-{row.pk}")
+        )
+        return sent.provider_id or ""
+    email = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[rsvp.email],
+        headers={"X-Ensemble-Message": f"outbox-{row.pk}"},
+    )
+    email.attach_alternative(rendered.html, "text/html")
+    if rendered.ics:
+        email.attach(rendered.ics_name, rendered.ics, "text/calendar")
+    email.send()
+    # Anymail backends report the ESP's id; Django's own backends have none.
+    status = getattr(email, "anymail_status", None)
+    return (getattr(status, "message_id", None) or "") if status else ""

@@ -1,0 +1,224 @@
+"""Queuing messages in the outbox (DESIGN invariant 3; docs/notifications.md).
+
+Every function here runs inside the transaction that makes the change, so a message
+exists exactly when its cause was committed. Rows are created with get_or_create on
+(RSVP, kind, channel, date version): queuing twice is harmless.
+
+Channels: an RSVP's reminder choice (SMS or e-mail) carries every message. With "no
+reminders", the notices that matter without being asked for (confirmation, waiting
+list, promotion, moved or cancelled date) still go by e-mail when there is one;
+reminders do not.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from events.formatting import to_local
+from events.models import (
+    MessageChannel,
+    MessageKind,
+    MessageStatus,
+    OutboxMessage,
+    ReminderChannel,
+    Rsvp,
+    RsvpStatus,
+    SmsOptOut,
+)
+
+REMINDERS = (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE)
+# Kinds that describe the date as it is now: one message per date version.
+VERSIONED = (MessageKind.DATE_MOVED, MessageKind.DATE_CANCELLED)
+CHANGES = (MessageKind.DATE_MOVED, MessageKind.DATE_CANCELLED, MessageKind.ORGANIZER_MESSAGE)
+OPEN = (MessageStatus.PENDING, MessageStatus.CLAIMED)
+
+
+def event_tz(date):
+    return date.event.timezone or settings.TIME_ZONE
+
+
+def sms_allowed(phone):
+    return bool(phone) and not SmsOptOut.objects.filter(phone=phone).exists()
+
+
+def channel_for(rsvp, kind):
+    """SMS or e-mail as the person chose; a number that replied STOP gets no SMS, and
+    then only what goes by e-mail without being asked for."""
+    if rsvp.is_erased:
+        return None
+    if rsvp.reminder == ReminderChannel.SMS and sms_allowed(rsvp.phone):
+        return MessageChannel.SMS
+    if rsvp.reminder == ReminderChannel.EMAIL and rsvp.email:
+        return MessageChannel.EMAIL
+    if kind not in REMINDERS and rsvp.email:
+        return MessageChannel.EMAIL
+    return None
+
+
+def out_of_quiet_hours(due, tzname):
+    """Move a due time in 21:00–08:00 local to 08:00 the same or next morning."""
+    start, end = settings.ENSEMBLE_QUIET_HOURS
+    local = to_local(due, tzname)
+    if local.hour >= start:
+        morning = (local + dt.timedelta(days=1)).replace(
+            hour=end, minute=0, second=0, microsecond=0
+        )
+    elif local.hour < end:
+        morning = local.replace(hour=end, minute=0, second=0, microsecond=0)
+    else:
+        return due
+    # Rebuild through the zone so a DST change overnight still gives 08:00 local.
+    naive = morning.replace(tzinfo=None)
+    return timezone.make_aware(naive, local.tzinfo)
+
+
+def reminder_due(kind, date):
+    tzname = event_tz(date)
+    if kind == MessageKind.REMINDER_DAY_BEFORE:
+        day = to_local(date.start, tzname).date() - dt.timedelta(days=1)
+        naive = dt.datetime.combine(day, dt.time(settings.ENSEMBLE_REMINDER_DAY_BEFORE_HOUR))
+        return timezone.make_aware(naive, to_local(date.start, tzname).tzinfo)
+    return date.start - dt.timedelta(hours=settings.ENSEMBLE_REMINDER_HOURS_BEFORE)
+
+
+def is_same_day(date, now):
+    tzname = event_tz(date)
+    return to_local(now, tzname).date() == to_local(date.start, tzname).date()
+
+
+def due_time(kind, date, now):
+    """(due_at, status) for a message of this kind queued now."""
+    tzname = event_tz(date)
+    if kind in REMINDERS:
+        planned = reminder_due(kind, date)
+        if planned < now:
+            # Registered after the reminder's time: the confirmation says it all.
+            return planned, MessageStatus.SKIPPED
+        due = out_of_quiet_hours(planned, tzname)
+        if due >= date.start:
+            return due, MessageStatus.MISSED
+        return due, MessageStatus.PENDING
+    if kind in CHANGES and is_same_day(date, now):
+        return now, MessageStatus.PENDING
+    return out_of_quiet_hours(now, tzname), MessageStatus.PENDING
+
+
+def queue(rsvp, kind, *, now=None):
+    """Queue one message for an RSVP (inside the caller's transaction). Returns the row or None."""
+    channel = channel_for(rsvp, kind)
+    if channel is None:
+        return None
+    now = now or timezone.now()
+    date = rsvp.date
+    due, status = due_time(kind, date, now)
+    version = date.sequence if kind in VERSIONED else 0
+    row, _created = OutboxMessage.objects.get_or_create(
+        rsvp=rsvp,
+        kind=kind,
+        channel=channel,
+        date_version=version,
+        defaults={"due_at": due, "status": status},
+    )
+    return row
+
+
+def _rsvp(rsvp_id):
+    return Rsvp.objects.select_related("date", "date__event").get(pk=rsvp_id)
+
+
+def rsvp_event(name, rsvp_id, *, now=None):
+    """Called by events.services.rsvp_events.announce, inside the seat transaction."""
+    rsvp = _rsvp(rsvp_id)
+    if name == "confirmed":
+        queue(rsvp, MessageKind.CONFIRMED, now=now)
+        queue_reminders(rsvp, now=now)
+    elif name == "waitlisted":
+        queue(rsvp, MessageKind.WAITLISTED, now=now)
+    elif name == "promoted":
+        queue(rsvp, MessageKind.PROMOTED, now=now)
+        queue_reminders(rsvp, now=now)
+    elif name == "changed":
+        # The reminder channel may have changed: drop what no longer fits.
+        keep = channel_for(rsvp, MessageKind.REMINDER_DAY_BEFORE)
+        rsvp.messages.filter(kind__in=REMINDERS, status=MessageStatus.PENDING).exclude(
+            channel=keep or ""
+        ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
+        if rsvp.status == RsvpStatus.CONFIRMED:
+            queue_reminders(rsvp, now=now)
+    elif name == "cancelled":
+        skip_pending(rsvp.messages.all())
+
+
+def queue_reminders(rsvp, *, now=None):
+    if rsvp.status != RsvpStatus.CONFIRMED or rsvp.date.status != "scheduled":
+        return
+    for kind in REMINDERS:
+        queue(rsvp, kind, now=now)
+
+
+def skip_pending(messages):
+    return messages.filter(status=MessageStatus.PENDING).update(
+        status=MessageStatus.SKIPPED, updated_at=timezone.now()
+    )
+
+
+def stop_reminders(rsvp):
+    """The person asked for no more reminders (unsubscribe link)."""
+    with transaction.atomic():
+        Rsvp.objects.filter(pk=rsvp.pk).update(reminder=ReminderChannel.NONE)
+        skip_pending(rsvp.messages.filter(kind__in=REMINDERS))
+
+
+def date_moved(date, *, now=None):
+    """Inside move_date's transaction: reminders follow, and everyone is told once."""
+    now = now or timezone.now()
+    follow_reminders(date, now=now)
+    for rsvp in date.rsvps.active().select_related("date", "date__event"):
+        row = queue(rsvp, MessageKind.DATE_MOVED, now=now)
+        if row is not None:
+            # Moved twice before the first notice went: only the latest one is true.
+            skip_pending(rsvp.messages.filter(kind=MessageKind.DATE_MOVED).exclude(pk=row.pk))
+
+
+def follow_reminders(date, *, now=None):
+    """Recompute the due times of the date's pending reminders (and of those skipped
+    only because the date was cancelled or too close, when it comes back)."""
+    now = now or timezone.now()
+    pending = OutboxMessage.objects.filter(
+        rsvp__date=date, rsvp__status=RsvpStatus.CONFIRMED, kind__in=REMINDERS
+    ).filter(status__in=(MessageStatus.PENDING, MessageStatus.MISSED, MessageStatus.SKIPPED))
+    for row in pending.select_related("rsvp__date__event"):
+        row.rsvp.date = date
+        due, status = due_time(row.kind, date, now)
+        if channel_for(row.rsvp, row.kind) != row.channel:
+            status = MessageStatus.SKIPPED
+        OutboxMessage.objects.filter(pk=row.pk, status=row.status).update(
+            due_at=due, status=status, updated_at=timezone.now()
+        )
+    for rsvp in date.rsvps.confirmed().select_related("date__event"):
+        rsvp.date = date
+        queue_reminders(rsvp, now=now)
+
+
+def date_cancelled(date, *, now=None):
+    """Inside cancel_date's transaction: only the cancellation notice still goes."""
+    skip_pending(OutboxMessage.objects.filter(rsvp__date=date))
+    for rsvp in date.rsvps.active().select_related("date", "date__event"):
+        rsvp.date = date
+        queue(rsvp, MessageKind.DATE_CANCELLED, now=now)
+
+
+def retry(row):
+    """Staff asked to send a failed message again: it is due now, with fresh attempts."""
+    return bool(
+        OutboxMessage.objects.filter(pk=row.pk, status=MessageStatus.FAILED).update(
+            status=MessageStatus.PENDING,
+            due_at=timezone.now(),
+            attempts=0,
+            claimed_by="",
+            lease_until=None,
+            updated_at=timezone.now(),
+        )
+    )

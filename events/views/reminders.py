@@ -1,0 +1,30 @@
+"""Stopping reminders from the link in every e-mail.
+
+The link carries a signed RSVP id that only stops reminders: it cannot show or change
+anything else. A GET shows a button; only the POST changes something.
+"""
+
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+
+from events.models import Rsvp
+from events.notifications.render import rsvp_from_stop_token
+from events.services import outbox
+from events.views.rsvp import private
+
+
+@require_http_methods(["GET", "POST"])
+def stop_reminders(request, token):
+    rsvp_id = rsvp_from_stop_token(token)
+    rsvp = Rsvp.objects.filter(pk=rsvp_id).first() if rsvp_id else None
+    if rsvp is None:
+        response = TemplateResponse(request, "events/rsvp/invalid_link.html", {}, status=404)
+        return private(response)
+    stopped = False
+    if request.method == "POST":
+        outbox.stop_reminders(rsvp)
+        stopped = True
+    response = TemplateResponse(
+        request, "events/rsvp/stop_reminders.html", {"stopped": stopped, "token": token}
+    )
+    return private(response)

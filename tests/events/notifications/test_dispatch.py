@@ -1,0 +1,143 @@
+"""Sending: each due message once, errors retried then failed, leases reclaimed."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from events import sms
+from events.models import MessageStatus, OutboxMessage
+from events.services import dispatch, schedule
+from events.services import rsvp as seats
+from events.sms.message import SmsSendError
+from tests.events.notifications.helpers import a_date, past_quiet_hours, rsvp_on
+
+pytestmark = pytest.mark.django_db
+
+
+class FailingBackend:
+    permanent = False
+
+    def __init__(self, **kwargs):
+        pass
+
+    def send(self, message):
+        raise SmsSendError("no", code="30003", permanent=self.permanent)
+
+
+class RefusingBackend(FailingBackend):
+    permanent = True
+
+
+class BrokenBackend(FailingBackend):
+    def send(self, message):
+        raise ConnectionError("provider down +18195550000")
+
+
+def test_confirmation_sent_once_by_sms(site_tree):
+    rsvp = rsvp_on(a_date())
+    now = past_quiet_hours()
+    assert dispatch.dispatch(now=now) == 1  # reminders are days away
+    assert dispatch.dispatch(now=now) == 0
+    assert len(sms.outbox) == 1
+    assert sms.outbox[0].to == rsvp.phone
+    row = rsvp.messages.get(kind="confirmed")
+    assert row.status == MessageStatus.SENT and row.provider_message_id and row.attempts == 1
+
+
+def test_confirmation_email_has_text_html_and_calendar(site_tree):
+    rsvp_on(a_date(), reminder="email", language="es")
+    dispatch.dispatch(now=past_quiet_hours())
+    assert len(mail.outbox) == 1
+    email = mail.outbox[0]
+    assert email.alternatives[0][1] == "text/html"
+    assert email.attachments[0][0].endswith(".ics")
+    assert "Usted está inscrito" in email.body
+
+
+def test_cancelled_rsvp_sends_nothing(site_tree):
+    rsvp = rsvp_on(a_date())
+    seats.cancel(rsvp)
+    dispatch.dispatch(now=past_quiet_hours() + dt.timedelta(days=30))
+    assert sms.outbox == []
+
+
+def test_cancelled_date_sends_only_the_notice(site_tree):
+    date = a_date()
+    rsvp_on(date)
+    schedule.cancel_date(date)
+    # Also if a reminder row was claimed before the cancellation committed.
+    dispatch.dispatch(now=past_quiet_hours() + dt.timedelta(days=30))
+    assert len(sms.outbox) == 1
+    assert "Annul" in sms.outbox[0].body
+
+
+def test_reminder_after_start_is_missed_not_sent(site_tree):
+    rsvp = rsvp_on(a_date())
+    row = rsvp.messages.get(kind="reminder_hours_before")
+    token, ids = dispatch.claim(now=row.due_at + dt.timedelta(days=1))
+    # The date has started by the time the task runs.
+    assert dispatch.send_one(row.pk, token, now=rsvp.date.start) == MessageStatus.MISSED
+    assert not any(m.body.startswith("Rappel") for m in sms.outbox)
+
+
+@override_settings(SMS_BACKEND="tests.events.notifications.test_dispatch.FailingBackend")
+def test_temporary_error_retried_with_backoff_then_failed(site_tree):
+    rsvp = rsvp_on(a_date())
+    row = rsvp.messages.get(kind="confirmed")
+    now = past_quiet_hours()
+    for attempt, delay in enumerate((1, 5, 25), start=1):
+        token, ids = dispatch.claim(now=now)
+        assert row.pk in ids
+        dispatch.send_one(row.pk, token, now=now)
+        row.refresh_from_db()
+        assert (row.status, row.attempts) == ("pending", attempt)
+        assert row.due_at == now + dt.timedelta(minutes=delay)
+        assert row.last_error == "SmsSendError 30003"
+        now = row.due_at
+    token, ids = dispatch.claim(now=now)
+    dispatch.send_one(row.pk, token, now=now)
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("failed", 4)
+
+
+@override_settings(SMS_BACKEND="tests.events.notifications.test_dispatch.RefusingBackend")
+def test_permanent_error_fails_at_once(site_tree):
+    rsvp = rsvp_on(a_date())
+    dispatch.dispatch(now=past_quiet_hours())
+    row = rsvp.messages.get(kind="confirmed")
+    assert (row.status, row.attempts) == ("failed", 1)
+
+
+@override_settings(SMS_BACKEND="tests.events.notifications.test_dispatch.BrokenBackend")
+def test_unexpected_provider_error_recorded_without_personal_data(site_tree):
+    rsvp = rsvp_on(a_date())
+    dispatch.dispatch(now=past_quiet_hours())
+    row = rsvp.messages.get(kind="confirmed")
+    assert (row.status, row.last_error) == ("pending", "ConnectionError")
+
+
+def test_expired_lease_reclaimed_and_sent_once(site_tree):
+    rsvp = rsvp_on(a_date())
+    now = past_quiet_hours()
+    dead_token, ids = dispatch.claim(now=now)  # this worker dies before sending
+    assert len(ids) == 1
+    assert dispatch.claim(now=now + dt.timedelta(seconds=60))[1] == []  # lease holds
+    later = now + dt.timedelta(minutes=10)
+    assert dispatch.dispatch(now=later) == 1
+    # The dead worker's task, run late, does nothing: the claim is no longer its own.
+    assert dispatch.send_one(ids[0], dead_token) == "not-claimed"
+    assert len(sms.outbox) == 1
+    assert rsvp.messages.get(kind="confirmed").status == MessageStatus.SENT
+
+
+def test_command_runs_once(site_tree):
+    from django.core.management import call_command
+
+    rsvp_on(a_date())
+    OutboxMessage.objects.update(due_at=timezone.now() - dt.timedelta(minutes=1))
+    OutboxMessage.objects.exclude(kind="confirmed").update(status="skipped")
+    call_command("dispatch_outbox")
+    assert len(sms.outbox) == 1

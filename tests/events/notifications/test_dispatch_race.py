@@ -1,0 +1,127 @@
+"""Two (four) dispatchers racing on PostgreSQL: each row claimed by exactly one.
+
+Each thread has its own connection, as dispatchers on separate machines would. The
+control run claims without the row locks and pauses between reading and claiming:
+it must claim rows twice, which shows this test can see a race at all.
+"""
+
+import collections
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from events import sms
+from events.models import MessageStatus, OutboxMessage
+from events.services import dispatch
+from tests.events.notifications.helpers import a_date, rsvp_on
+from tests.factories import build_site
+from tests.rsvp_helpers import phone
+
+WORKERS = 4
+RSVPS = 30
+
+
+@pytest.fixture
+def site_tree(transactional_db):
+    from wagtail.models import Collection, Locale, Page
+
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    for code in ("es", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=fr))
+    return build_site()
+
+
+def queue_many():
+    date = a_date(capacity=None)
+    for _ in range(RSVPS):
+        rsvp_on(date, phone=phone())
+    return set(OutboxMessage.objects.values_list("pk", flat=True))
+
+
+def race(work):
+    barrier = threading.Barrier(WORKERS)
+    errors = []
+
+    def worker(number):
+        try:
+            barrier.wait(timeout=30)
+            work(number)
+        except Exception as error:  # noqa: BLE001 — every error is a test failure
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def claims(**options):
+    far = timezone.now() + dt.timedelta(days=60)
+    claimed = collections.Counter()
+    lock = threading.Lock()
+
+    def work(number):
+        while True:
+            _token, ids = dispatch.claim(limit=5, worker=f"w{number}", now=far, **options)
+            with lock:
+                claimed.update(ids)
+            if not ids:
+                return
+
+    return claimed, race(work)
+
+
+def needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): SKIP LOCKED is what is tested")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_racing_dispatchers_claim_each_row_once(site_tree):
+    needs_postgresql()
+    rows = queue_many()
+    claimed, errors = claims()
+    assert errors == []
+    assert set(claimed) == rows
+    assert max(claimed.values()) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_control_without_locks_claims_twice(site_tree):
+    needs_postgresql()
+    queue_many()
+    claimed, errors = claims(lock=False, race_delay=0.05)
+    assert errors == []
+    assert max(claimed.values()) > 1, "the race was not reproduced: the test could not see one"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_racing_dispatchers_send_each_message_once(site_tree):
+    needs_postgresql()
+    sms.outbox = []
+    rows = queue_many()
+    far = timezone.now() + dt.timedelta(days=60)
+
+    def work(number):
+        while dispatch.dispatch(limit=5, worker=f"w{number}", now=far):
+            pass
+
+    assert race(work) == []
+    sent = collections.Counter(message.reference for message in sms.outbox)
+    assert set(sent) == {f"outbox-{pk}" for pk in rows}
+    assert max(sent.values()) == 1
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {MessageStatus.SENT}

@@ -1,0 +1,46 @@
+"""The stop-reminders link in every e-mail: signed, and only a POST changes anything."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from events.models import MessageStatus
+from events.notifications.render import stop_token
+from tests.events.notifications.helpers import a_date, rsvp_on
+
+pytestmark = pytest.mark.django_db
+
+
+def url_for(token):
+    with translation.override("fr"):
+        return reverse("events_stop_reminders", args=[token])
+
+
+def test_get_shows_a_button_and_changes_nothing(site_tree, client):
+    rsvp = rsvp_on(a_date(), reminder="email")
+    response = client.get(url_for(stop_token(rsvp)))
+    assert response.status_code == 200
+    assert b'method="post"' in response.content
+    rsvp.refresh_from_db()
+    assert rsvp.reminder == "email"
+    assert rsvp.messages.filter(kind="reminder_day_before", status="pending").exists()
+
+
+def test_post_stops_reminders_and_keeps_the_seat(site_tree, client):
+    rsvp = rsvp_on(a_date(), reminder="email")
+    response = client.post(url_for(stop_token(rsvp)))
+    assert response.status_code == 200
+    rsvp.refresh_from_db()
+    assert (rsvp.reminder, rsvp.status) == ("none", "confirmed")
+    reminders = rsvp.messages.filter(kind__startswith="reminder")
+    assert set(reminders.values_list("status", flat=True)) == {MessageStatus.SKIPPED}
+    assert rsvp.messages.get(kind="confirmed").status == MessageStatus.PENDING
+
+
+def test_altered_token_is_refused(site_tree, client):
+    rsvp = rsvp_on(a_date(), reminder="email")
+    token = stop_token(rsvp)
+    response = client.post(url_for(token[:-2] + ("AA" if not token.endswith("AA") else "BB")))
+    assert response.status_code == 404
+    rsvp.refresh_from_db()
+    assert rsvp.reminder == "email"

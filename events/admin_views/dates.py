@@ -110,10 +110,7 @@ def date_add(request, page_id):
     form = DateForm(request.POST, tzname=page.timezone)
     if form.is_valid():
         start, end = form.times()
-        original = (
-            EventPage.objects.filter(translation_key=page.translation_key).order_by("pk").first()
-        )
-        date = schedule.add_date(original, start, end)
+        date = schedule.add_date(page.original(), start, end)
         if form.cleaned_data["capacity"] != date.capacity:
             EventDate.objects.filter(pk=date.pk).update(capacity=form.cleaned_data["capacity"])
         messages.success(request, _("The date was added."))

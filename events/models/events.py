@@ -258,15 +258,13 @@ class EventPage(LeanServingMixin, Page):
                 sync_dates(self, previous=previous)
         return result
 
+    def original(self):
+        """The first page of the translation group: it owns the dates and the rules."""
+        return EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+
     def is_original(self):
-        """The first page of the translation group owns the dates."""
-        first = (
-            EventPage.objects.filter(translation_key=self.translation_key)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return first == self.pk
+        first = self.original()
+        return first is not None and first.pk == self.pk
 
     def shared_dates(self):
         return EventDate.objects.for_event(self)
@@ -283,12 +281,7 @@ class EventPage(LeanServingMixin, Page):
 
         # The original page comes along (it holds the registration rules), and so do
         # the seats taken, so the RSVP section needs no query of its own.
-        # Aggregation drops Meta.ordering: order explicitly, or PostgreSQL returns any order.
-        dates = list(
-            with_confirmed_seats(self.shared_dates().upcoming().select_related("event")).order_by(
-                "start", "pk"
-            )
-        )
+        dates = list(with_confirmed_seats(self.shared_dates().upcoming().select_related("event")))
         next_date = next((d for d in dates if not d.is_cancelled), None)
         image = None
         if self.image_id:

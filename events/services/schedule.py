@@ -104,24 +104,27 @@ def drop_date(date):
         date.delete()
 
 
+def _set_status(date, status):
+    """Change a date's status (a new iCalendar SEQUENCE); True when it changed."""
+    if date.status == status:
+        return False
+    EventDate.objects.filter(pk=date.pk).update(
+        status=status, sequence=F("sequence") + 1, modified_at=timezone.now()
+    )
+    date.refresh_from_db()
+    return True
+
+
 @transaction.atomic
 def cancel_date(date):
-    if date.status != DateStatus.CANCELLED:
-        EventDate.objects.filter(pk=date.pk).update(
-            status=DateStatus.CANCELLED, sequence=F("sequence") + 1, modified_at=timezone.now()
-        )
-        date.refresh_from_db()
+    if _set_status(date, DateStatus.CANCELLED):
         outbox.date_cancelled(date)
     return date
 
 
 @transaction.atomic
 def reinstate_date(date):
-    if date.status != DateStatus.SCHEDULED:
-        EventDate.objects.filter(pk=date.pk).update(
-            status=DateStatus.SCHEDULED, sequence=F("sequence") + 1, modified_at=timezone.now()
-        )
-        date.refresh_from_db()
+    if _set_status(date, DateStatus.SCHEDULED):
         outbox.follow_reminders(date)
     return date
 

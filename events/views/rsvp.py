@@ -64,12 +64,7 @@ def booking_forms(page, data=None, kind=None, slot_list=None, pickups=None):
     if slot_list:
         rules = availability.original_page(slot_list[0].date)
     else:
-        rules = (
-            EventPage.objects.filter(translation_key=page.translation_key)
-            .only("max_party_size", "group_rsvp_allowed")
-            .order_by("pk")
-            .first()
-        )
+        rules = page.original()
     form = RsvpForm(
         data if kind == "person" else None,
         max_party=rules.max_party_size,

@@ -38,6 +38,8 @@ class Rendered:
     html: str = ""
     ics: bytes | None = None
     ics_name: str = ""
+    # A link that stops these messages with one POST (RFC 8058 List-Unsubscribe).
+    unsubscribe_url: str = ""
 
 
 def stop_token(rsvp):
@@ -138,7 +140,12 @@ def render(message):
         context["organization"] = rsvp.date.event.get_parent().specific
         text = render_to_string(f"events/messages/{message.kind}.email.txt", context)
         html = render_to_string(f"events/messages/{message.kind}.email.html", context)
-        rendered = Rendered(subject=subject, text=text.strip() + "\n", html=html)
+        rendered = Rendered(
+            subject=subject,
+            text=text.strip() + "\n",
+            html=html,
+            unsubscribe_url=context["stop_url"],
+        )
         if message.kind in WITH_CALENDAR:
             rendered.ics, rendered.ics_name = calendar_file(rsvp)
         return rendered

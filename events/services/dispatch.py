@@ -149,6 +149,15 @@ def failed(row, token, error, permanent, now):
     return changes["status"]
 
 
+def email_headers(row, rendered):
+    headers = {"X-Ensemble-Message": f"outbox-{row.pk}"}
+    if rendered.unsubscribe_url:
+        # Mail apps show their own "unsubscribe" button and POST to the link (RFC 8058).
+        headers["List-Unsubscribe"] = f"<{rendered.unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return headers
+
+
 def deliver(row, rendered):
     """Hand the message to the provider; returns the provider's id for it."""
     rsvp = row.rsvp
@@ -162,7 +171,7 @@ def deliver(row, rendered):
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[rsvp.email],
-        headers={"X-Ensemble-Message": f"outbox-{row.pk}"},
+        headers=email_headers(row, rendered),
     )
     email.attach_alternative(rendered.html, "text/html")
     if rendered.ics:

@@ -2,9 +2,13 @@
 
 The link carries a signed RSVP id that only stops reminders: it cannot show or change
 anything else. A GET shows a button; only the POST changes something.
+
+The POST needs no CSRF token: mail apps send the RFC 8058 one-click POST from the
+List-Unsubscribe header without one, and the signed link is the only credential.
 """
 
 from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from events.models import Rsvp
@@ -13,6 +17,7 @@ from events.services import outbox
 from events.views.rsvp import private
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def stop_reminders(request, token):
     rsvp_id = rsvp_from_stop_token(token)

@@ -1,12 +1,15 @@
 """The stop-reminders link in every e-mail: signed, and only a POST changes anything."""
 
 import pytest
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from events.models import MessageStatus
 from events.notifications.render import stop_token
-from tests.events.notifications.helpers import a_date, rsvp_on
+from events.services import dispatch
+from tests.events.notifications.helpers import a_date, past_quiet_hours, rsvp_on
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +47,24 @@ def test_altered_token_is_refused(site_tree, client):
     assert response.status_code == 404
     rsvp.refresh_from_db()
     assert rsvp.reminder == "email"
+
+
+def test_emails_carry_a_one_click_unsubscribe_header(site_tree):
+    rsvp = rsvp_on(a_date(), reminder="email")
+    dispatch.dispatch(now=past_quiet_hours())
+    headers = mail.outbox[0].extra_headers
+    assert headers["List-Unsubscribe"] == f"<http://testserver{url_for(stop_token(rsvp))}>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_one_click_post_from_a_mail_app_needs_no_csrf_token(site_tree):
+    rsvp = rsvp_on(a_date(), reminder="email")
+    mail_app = Client(enforce_csrf_checks=True)
+    response = mail_app.post(
+        url_for(stop_token(rsvp)),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    rsvp.refresh_from_db()
+    assert rsvp.reminder == "none"

@@ -80,3 +80,15 @@ def test_queries_do_not_grow_with_the_number_of_activities(
     # Dates, locale, pages in that language, the listing page.
     with django_assert_max_num_queries(4):
         client.get("/fr/kiosk/05/")
+
+
+def test_the_listing_of_a_region_links_its_weekend_flyer_and_kiosk(site_tree, client):
+    html = client.get("/es/actividades/?region=05").content.decode()
+    assert 'href="/es/flyer/weekend/05/"' in html
+    assert 'href="/es/kiosk/05/"' in html
+    assert "Imprimir el volante del fin de semana" in html
+
+
+def test_the_listing_without_a_region_offers_neither(site_tree, client):
+    html = client.get("/es/actividades/?region=").content.decode()
+    assert "/flyer/weekend/" not in html and "/kiosk/" not in html

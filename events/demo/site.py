@@ -3,6 +3,9 @@
 Idempotent: each piece is looked up by a stable slug before it is created.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
@@ -130,6 +133,16 @@ def ensure_categories():
 
 
 @transaction.atomic
+def match_base_url(site):
+    """Page links (canonical, og:url, sitemap) come from the Site; feeds, QR codes and
+    messages from BASE_URL. One host for both, or shared links would disagree."""
+    base = urlsplit(settings.BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
+    if (site.hostname, site.port) != (base.hostname, port):
+        site.hostname, site.port = base.hostname, port
+        site.save(update_fields=["hostname", "port"])
+
+
 def ensure_site():
     """Home pages, the activities index and content pages in every language."""
     fr = Locale.objects.get(language_code="fr")
@@ -154,6 +167,7 @@ def ensure_site():
         # Wagtail's "Welcome to your new Wagtail site!" placeholder.
         if old_root and old_root.pk != home.pk and old_root.specific_class is Page:
             old_root.delete()
+    match_base_url(Site.objects.get(is_default_site=True))
     translate_everywhere(
         home,
         [(HOME["intro"]["fr"], HOME["intro"]), ("accueil", {"es": "inicio", "en": "home"})],

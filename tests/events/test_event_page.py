@@ -71,6 +71,8 @@ def test_open_graph_speaks_the_pages_language(site_tree, client):
     assert og(html, "og:title") == "Paseo"
     assert og(html, "og:locale") == "es_LA"
     assert og(html, "og:url") == es.get_full_url()
+    # The same address the QR codes and messages use (BASE_URL).
+    assert og(html, "og:url") == settings.BASE_URL + es.url
     description = og(html, "og:description")
     assert (
         "sábado" in description and "10:30" in description and "Un paseo para todos." in description
@@ -111,7 +113,7 @@ def test_event_page_stays_light_and_first_party(site_tree, client):
         r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//(?!testserver/)'
     )
     assert not re.search(
-        third_party, html.replace('<link rel="canonical" href="http://localhost/', "")
+        third_party, html.replace('<link rel="canonical" href="http://testserver/', "")
     )
 
 

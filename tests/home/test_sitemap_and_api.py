@@ -35,7 +35,7 @@ def test_sitemap_lists_every_language_with_alternates(
     urls = parse(response)
     fr_url, es_url = event.get_full_url(), es.get_full_url()
     assert urls[fr_url] == urls[es_url] == {"fr": fr_url, "es": es_url, "x-default": fr_url}
-    assert urls["http://localhost/en/"]["es"] == "http://localhost/es/"
+    assert urls["http://testserver/en/"]["es"] == "http://testserver/es/"
     # Home, index and content pages in three languages, plus org and event in two.
     assert len(urls) == 3 * 4 + 2 * 2
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from dataclasses import dataclass
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -51,6 +52,8 @@ FEED_VERSION = "1"
 # while keeps them in people's calendars after the day.
 PAST_DAYS = 30
 CACHE_SECONDS = 24 * 3600
+BUILD_LOCK_SECONDS = 60
+BUILD_WAIT_SECONDS = 20
 SUBSCRIBE_NOTE = gettext_noop(
     "Subscribed calendars refresh only every few hours. Last-minute changes come by SMS or e-mail."
 )
@@ -274,10 +277,30 @@ def absolute_page_url(page: Page, url_cache=None) -> str:
     return settings.BASE_URL.rstrip("/") + parts[2]
 
 
-def feed_bytes(feed: Feed, print_: Fingerprint) -> bytes:
-    """The built feed, from the cache when its fingerprint is already there."""
+def feed_bytes(feed: Feed, print_: Fingerprint, *, poll: float = 0.1) -> bytes:
+    """The built feed, from the cache when its fingerprint is already there.
+
+    One request builds a missing feed; the others asking for the same fingerprint wait
+    for its bytes (a big feed takes seconds, and every publish changes fingerprints:
+    without this, each subscriber polling then would build it again). A builder that
+    died leaves a lock that expires; waiters give up after BUILD_WAIT_SECONDS and build.
+    """
     body = cache.get(print_.cache_key)
-    if body is None:
+    if body is not None:
+        return body
+    lock = f"{print_.cache_key}:building"
+    building = cache.add(lock, 1, BUILD_LOCK_SECONDS)
+    if not building:
+        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(poll)
+            body = cache.get(print_.cache_key)
+            if body is not None:
+                return body
+    try:
         body = build(feed)
         cache.set(print_.cache_key, body, CACHE_SECONDS)
+    finally:
+        if building:
+            cache.delete(lock)
     return body

@@ -16,26 +16,12 @@ from django.utils import timezone
 from events import sms
 from events.models import MessageStatus, OutboxMessage
 from events.services import dispatch
+from tests import racing
 from tests.events.notifications.helpers import a_date, rsvp_on
-from tests.factories import build_site
 from tests.rsvp_helpers import phone
 
 WORKERS = 4
 RSVPS = 30
-
-
-@pytest.fixture
-def site_tree(transactional_db):
-    from wagtail.models import Collection, Locale, Page
-
-    fr, _ = Locale.objects.get_or_create(language_code="fr")
-    for code in ("es", "en"):
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=fr))
-    return build_site()
 
 
 def queue_many():
@@ -46,24 +32,7 @@ def queue_many():
 
 
 def race(work):
-    barrier = threading.Barrier(WORKERS)
-    errors = []
-
-    def worker(number):
-        try:
-            barrier.wait(timeout=30)
-            work(number)
-        except Exception as error:  # noqa: BLE001 — every error is a test failure
-            errors.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(WORKERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
+    return racing.race(work, WORKERS)
 
 
 def claims(**options):

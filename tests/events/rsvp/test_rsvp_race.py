@@ -13,26 +13,12 @@ from django.db import connection, connections
 
 from events.models import EventDate, RsvpStatus
 from events.services import rsvp as seats
-from tests.factories import EventFactory, build_site
+from tests import racing
+from tests.factories import EventFactory
 
 CAPACITY = 10
 TAKEN = 5
 CLIENTS = 30
-
-
-@pytest.fixture
-def site_tree(transactional_db):
-    """A transactional test starts from a flushed database: put back what migrations made."""
-    from wagtail.models import Collection, Locale, Page
-
-    fr, _ = Locale.objects.get_or_create(language_code="fr")
-    for code in ("es", "en"):
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=fr))
-    return build_site()
 
 
 def fill_date(site_tree):
@@ -44,25 +30,11 @@ def fill_date(site_tree):
 
 
 def race(date, **options):
-    barrier = threading.Barrier(CLIENTS)
-    errors = []
-
     def client(number):
-        try:
-            barrier.wait(timeout=30)
-            request = seats.SeatRequest(phone=f"+1819556{number:04d}", first_name="Ana")
-            seats.take_seat(date, request, **options)
-        except Exception as error:  # noqa: BLE001 — every error is a test failure
-            errors.append(repr(error))
-        finally:
-            connection.close()
+        request = seats.SeatRequest(phone=f"+1819556{number:04d}", first_name="Ana")
+        seats.take_seat(date, request, **options)
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
+    return racing.race(client, CLIENTS)
 
 
 def counts(date):

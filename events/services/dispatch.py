@@ -26,7 +26,7 @@ from django.utils import timezone
 from events import sms
 from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, channel_for, sms_allowed
+from events.services.outbox import REMINDERS, channel_for, reminder_due, sms_allowed
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,9 @@ def why_not(row, now):
         return MessageStatus.SKIPPED
     if row.kind in REMINDERS:
         if rsvp.status != RsvpStatus.CONFIRMED or channel_for(rsvp, row.kind) != row.channel:
+            return MessageStatus.SKIPPED
+        if reminder_due(row.kind, date) is None:
+            # Switched off on the event after this row was claimed.
             return MessageStatus.SKIPPED
         if now >= date.start:
             return MessageStatus.MISSED

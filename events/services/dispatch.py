@@ -107,7 +107,7 @@ def _mine(pk, token):
 def send_one(pk, token, *, now=None):
     """Send one claimed row. Never raises for a provider error: it is recorded."""
     now = now or timezone.now()
-    row = _mine(pk, token).select_related("rsvp__date__event").first()
+    row = _mine(pk, token).select_related("rsvp__date__event", "organizer_message").first()
     if row is None:
         return "not-claimed"
     reason = why_not(row, now)

@@ -2,7 +2,8 @@
 
 Every function here runs inside the transaction that makes the change, so a message
 exists exactly when its cause was committed. Rows are created with get_or_create on
-(RSVP, kind, channel, date version): queuing twice is harmless.
+(RSVP, kind, channel, date version), or (staff message, RSVP) for a message staff
+wrote: queuing twice is harmless.
 
 Channels: an RSVP's reminder choice (SMS or e-mail) carries every message. With "no
 reminders", the notices that matter without being asked for (confirmation, waiting
@@ -229,6 +230,34 @@ def date_cancelled(date, *, now=None):
     for rsvp in date.rsvps.active().select_related("date", "date__event"):
         rsvp.date = date
         queue(rsvp, MessageKind.DATE_CANCELLED, now=now)
+
+
+def organizer_message(message, *, now=None):
+    """Inside the transaction that stores a staff message: one row per recipient.
+
+    Returns (rows, unreachable): the rows queued, and how many recipients have no
+    channel for it (only a phone that replied STOP, or no reminders and no e-mail).
+    """
+    now = now or timezone.now()
+    date = message.date
+    statuses = [RsvpStatus.CONFIRMED]
+    if message.include_waitlist:
+        statuses.append(RsvpStatus.WAITLISTED)
+    rows, unreachable = [], 0
+    kind = MessageKind.ORGANIZER_MESSAGE
+    for rsvp in date.rsvps.filter(status__in=statuses, erased_at__isnull=True):
+        channel = channel_for(rsvp, kind)
+        if channel is None:
+            unreachable += 1
+            continue
+        due, status = due_time(kind, date, now)
+        row, _created = OutboxMessage.objects.get_or_create(
+            rsvp=rsvp,
+            organizer_message=message,
+            defaults={"kind": kind, "channel": channel, "due_at": due, "status": status},
+        )
+        rows.append(row)
+    return rows, unreachable
 
 
 def retry(row):

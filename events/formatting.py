@@ -14,6 +14,8 @@ from django.utils.translation import get_language, override
 DAY = {"fr": r"l j F", "es": r"l j \d\e F", "en": r"l, F j"}
 TIME = {"fr": r"G \h i", "es": r"H:i", "en": r"g:i A"}
 SHORT_DAY = {"fr": r"D j M", "es": r"D j M", "en": r"D, M j"}
+# "sam 14 juin" / "sáb 14 de junio" / "Sat, Jun 14": where every character counts (SMS).
+BRIEF_DAY = {"fr": r"D j F", "es": r"D j \d\e F", "en": r"D, M j"}
 
 
 def _lang(language=None):
@@ -41,6 +43,14 @@ def format_time(value, tzname=None, language=None):
 
 def format_datetime(value, tzname=None, language=None):
     return f"{format_day(value, tzname, language)}, {format_time(value, tzname, language)}"
+
+
+def format_brief(value, tzname=None, language=None):
+    """'sam 14 juin, 10 h 30': day and time in few characters."""
+    lang = _lang(language)
+    with override(lang):
+        day = dateformat.format(to_local(value, tzname), BRIEF_DAY[lang])
+    return f"{day}, {format_time(value, tzname, lang)}"
 
 
 def format_range(start, end, tzname=None, language=None):

@@ -54,6 +54,11 @@ def rsvp_urls():
         path(f"{prefix}<int:rsvp_id>/cancel/", rsvps.rsvp_cancel, name="events_rsvp_cancel"),
         path(f"{prefix}messages/", admin_messages.date_messages, name="events_date_messages"),
         path(
+            f"{prefix}messages/new/",
+            admin_messages.message_everyone,
+            name="events_message_everyone",
+        ),
+        path(
             f"{prefix}messages/<int:message_id>/retry/",
             admin_messages.retry_message,
             name="events_message_retry",

@@ -196,8 +196,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-# Reminders (docs/notifications.md): the day before at this local hour, and this many
-# hours before the start. No messages in quiet hours (local), except same-day changes.
+# Reminders (docs/notifications.md): defaults of new activities, which then keep their
+# own times — the day before at this local hour, and this many hours before the start.
+# No messages in quiet hours (local), except same-day changes.
 ENSEMBLE_REMINDER_DAY_BEFORE_HOUR = env_int("ENSEMBLE_REMINDER_DAY_BEFORE_HOUR", 18)
 ENSEMBLE_REMINDER_HOURS_BEFORE = env_int("ENSEMBLE_REMINDER_HOURS_BEFORE", 3)
 ENSEMBLE_QUIET_HOURS = (21, 8)

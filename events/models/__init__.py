@@ -4,6 +4,7 @@ from .events import EventPage
 from .index import ActivitiesIndexPage
 from .languages import LanguageCode
 from .organizations import OrganizationPage
+from .organizer_messages import OrganizerMessage
 from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
 from .pickups import PickupPoint
 from .regions import Region
@@ -20,6 +21,7 @@ __all__ = [
     "MessageKind",
     "MessageStatus",
     "OrganizationPage",
+    "OrganizerMessage",
     "OutboxMessage",
     "PickupPoint",
     "Pictogram",

@@ -1,5 +1,6 @@
 """The event page: one activity, in one language; its dates are shared (see dates.py)."""
 
+import datetime as dt
 from urllib.parse import quote
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from events.formatting import format_clock
 from home.serving import LeanServingMixin
 
 from .dates import EventDate
@@ -22,10 +24,43 @@ from .languages import LanguageSetField, language_names
 from .regions import Region
 
 MAX_WEEKLY_DATES = 60
+MAX_REMINDER_HOURS_BEFORE = 48
+# What EventPage.save hands to sync_dates: a save naming none of these (Wagtail
+# saving a draft writes only its revision bookkeeping) leaves the dates alone.
+DATE_FIELDS = (
+    "first_date",
+    "start_time",
+    "end_time",
+    "repeat_weekly_until",
+    "timezone",
+    "capacity",
+    "place_name",
+    "address",
+    "municipality",
+    "region",
+    "latitude",
+    "longitude",
+    "reminder_day_before_at",
+    "reminder_hours_before",
+)
 
 
 def default_timezone():
     return settings.TIME_ZONE
+
+
+# The settings are only the defaults of new activities; each page then keeps its own.
+def default_reminder_day_before_at():
+    return dt.time(settings.ENSEMBLE_REMINDER_DAY_BEFORE_HOUR)
+
+
+def default_reminder_hours_before():
+    return settings.ENSEMBLE_REMINDER_HOURS_BEFORE
+
+
+def in_quiet_hours(value):
+    start, end = settings.ENSEMBLE_QUIET_HOURS
+    return value.hour >= start or value.hour < end
 
 
 class EventPage(LeanServingMixin, Page):
@@ -104,6 +139,26 @@ class EventPage(LeanServingMixin, Page):
         help_text=_("How many people one registration may bring, the person included."),
     )
     waitlist_allowed = models.BooleanField(_("waiting list when full"), default=True)
+    # Reminder times belong to the event (its original page reads them for every
+    # date); empty switches that reminder off.
+    reminder_day_before_at = models.TimeField(
+        _("reminder the day before, at"),
+        null=True,
+        blank=True,
+        default=default_reminder_day_before_at,
+        help_text=_(
+            "Local time of the reminder sent the day before each date. Leave empty to send none."
+        ),
+    )
+    reminder_hours_before = models.PositiveSmallIntegerField(
+        _("reminder on the day, hours before"),
+        null=True,
+        blank=True,
+        default=default_reminder_hours_before,
+        help_text=_(
+            "How many hours before the start the last reminder goes. Leave empty to send none."
+        ),
+    )
     group_rsvp_allowed = models.BooleanField(
         _("group registrations"),
         default=True,
@@ -166,6 +221,14 @@ class EventPage(LeanServingMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldRowPanel(
+                    [FieldPanel("reminder_day_before_at"), FieldPanel("reminder_hours_before")]
+                )
+            ],
+            heading=_("Reminders"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("spoken_languages"),
                 FieldPanel("price"),
                 FieldPanel("what_to_bring"),
@@ -187,6 +250,9 @@ class EventPage(LeanServingMixin, Page):
         SynchronizedField("municipality"),
         SynchronizedField("timezone"),
         SynchronizedField("spoken_languages"),
+        # Read from the original page only; translations carry the same values.
+        SynchronizedField("reminder_day_before_at", overridable=False),
+        SynchronizedField("reminder_hours_before", overridable=False),
     ]
 
     # Public facts only: pages hold no personal data (RSVPs live elsewhere).
@@ -241,20 +307,42 @@ class EventPage(LeanServingMixin, Page):
             and self.max_party_size > self.capacity
         ):
             errors["max_party_size"] = _("A party cannot be larger than the number of seats.")
+        errors.update(self.reminder_errors())
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)
+
+    def reminder_errors(self):
+        errors = {}
+        hours = self.reminder_hours_before
+        if hours is not None and not 1 <= hours <= MAX_REMINDER_HOURS_BEFORE:
+            errors["reminder_hours_before"] = _(
+                "Give a number of hours from %(min)s to %(max)s, or leave it empty "
+                "for no reminder on the day."
+            ) % {"min": 1, "max": MAX_REMINDER_HOURS_BEFORE}
+        at = self.reminder_day_before_at
+        if at is not None and in_quiet_hours(at):
+            start, end = settings.ENSEMBLE_QUIET_HOURS
+            errors["reminder_day_before_at"] = _(
+                "Reminders do not go at night (%(start)s to %(end)s): choose a time "
+                "between %(end)s and %(start)s, or leave it empty."
+            ) % {"start": format_clock(dt.time(start)), "end": format_clock(dt.time(end))}
+        return errors
 
     # -- shared dates -------------------------------------------------------------
 
     def save(self, *args, **kwargs):
         from events.services.schedule import sync_dates
 
+        update_fields = kwargs.get("update_fields")
+        # Saving a draft must not move dates or reminders: only what is published
+        # (a full save) is the event's schedule.
+        follows = update_fields is None or not set(update_fields).isdisjoint(DATE_FIELDS)
         with transaction.atomic():
             previous = EventPage.objects.filter(pk=self.pk).first() if self.pk else None
             result = super().save(*args, **kwargs)
-            if self.is_original():
+            if follows and self.is_original():
                 sync_dates(self, previous=previous)
         return result
 

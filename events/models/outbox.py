@@ -48,6 +48,16 @@ class OutboxMessage(models.Model):
     # EventDate.sequence when queued, for kinds that depend on the date's time or
     # status (a moved notice per move); 0 for the others, so they go once.
     date_version = models.PositiveIntegerField(default=0)
+    # The staff message this row carries (kind "organizer_message" only): several
+    # messages on one date each go once per registration.
+    organizer_message = models.ForeignKey(
+        "events.OrganizerMessage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="outbox_rows",
+        verbose_name=_("message from the organizer"),
+    )
     due_at = models.DateTimeField(_("due"))
     status = models.CharField(
         _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING
@@ -66,9 +76,28 @@ class OutboxMessage(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         constraints = [
+            # Notices and reminders: once per RSVP, kind, channel and date version.
             models.UniqueConstraint(
-                fields=["rsvp", "kind", "channel", "date_version"], name="one_message_per_version"
-            )
+                fields=["rsvp", "kind", "channel", "date_version"],
+                condition=models.Q(organizer_message__isnull=True),
+                name="one_message_per_version",
+            ),
+            # Staff messages: each one once per RSVP, whatever the channel.
+            models.UniqueConstraint(
+                fields=["organizer_message", "rsvp"],
+                condition=models.Q(organizer_message__isnull=False),
+                name="one_organizer_message_per_rsvp",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="organizer_message", organizer_message__isnull=False)
+                    | (
+                        ~models.Q(kind="organizer_message")
+                        & models.Q(organizer_message__isnull=True)
+                    )
+                ),
+                name="organizer_message_rows_name_their_message",
+            ),
         ]
         indexes = [models.Index(fields=["status", "due_at"], name="outbox_due")]
 

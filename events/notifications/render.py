@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from events.formatting import format_clock, format_datetime, format_range
+from events.formatting import format_brief, format_clock, format_datetime, format_range
 from events.models import EventPage, MessageKind, PickupPoint
 from events.sms.segments import analyse
 
@@ -25,9 +25,12 @@ SUBJECTS = {
     MessageKind.REMINDER_HOURS_BEFORE: _("Reminder: %(title)s today"),
     MessageKind.DATE_MOVED: _("New time: %(title)s"),
     MessageKind.DATE_CANCELLED: _("Cancelled: %(title)s"),
+    MessageKind.ORGANIZER_MESSAGE: _("Message about %(title)s"),
 }
 WITH_CALENDAR = (MessageKind.CONFIRMED, MessageKind.PROMOTED, MessageKind.DATE_MOVED)
 SMS_MAX_SEGMENTS = 2
+# Stands for a staff message's text while the SMS around it is measured.
+TEXT_MARK = "\ue000"
 STOP_SALT = "events.stop-reminders"
 
 
@@ -131,10 +134,17 @@ def sms_text(context):
 
 def render(message):
     rsvp = message.rsvp
-    with translation.override(rsvp.language):
+    lang = rsvp.language
+    with translation.override(lang):
         context = context_for(rsvp, message.kind)
+        if message.kind == MessageKind.ORGANIZER_MESSAGE:
+            written = message.organizer_message
+            context.update(organizer_context(rsvp.date, lang, written.text_for(lang)))
+            context["text_language"] = written.text_language(lang)
         subject = str(SUBJECTS[message.kind]) % {"title": context["title"]}
         if message.channel == "sms":
+            if message.kind == MessageKind.ORGANIZER_MESSAGE:
+                return Rendered(subject=subject, text=organizer_sms(context))
             return Rendered(subject=subject, text=sms_text(context))
         context["stop_url"] = stop_url(rsvp)
         context["organization"] = rsvp.date.event.get_parent().specific
@@ -149,6 +159,72 @@ def render(message):
         if message.kind in WITH_CALENDAR:
             rendered.ics, rendered.ics_name = calendar_file(rsvp)
         return rendered
+
+
+# -- messages staff write (docs/notifications.md, "Messages from the organizer") ---------
+
+
+def organizer_context(date, lang, text):
+    """What frames a staff message: who writes, about which activity and date."""
+    page = event_in(date, lang)
+    return {
+        "kind": MessageKind.ORGANIZER_MESSAGE,
+        "title": page.title,
+        "organization_name": page.get_parent().title,
+        "brief_when": format_brief(date.start, page.timezone, lang),
+        "text": text,
+    }
+
+
+def one_line(text):
+    return " ".join(text.split())
+
+
+def fits(text):
+    return analyse(text).segments <= SMS_MAX_SEGMENTS
+
+
+def organizer_frame(context, shorter=None):
+    """The SMS with TEXT_MARK where the staff's text goes."""
+    shown = dict(context, text=TEXT_MARK)
+    for name, limit in (shorter or {}).items():
+        shown[name] = shorten(context[name], limit)
+    return one_line(render_to_string("events/messages/organizer_message.sms.txt", shown))
+
+
+def characters_over(frame, text):
+    """How many characters must go from the end of `text` for the SMS to fit."""
+    text = one_line(text)
+    for cut in range(len(text) + 1):
+        if fits(frame.replace(TEXT_MARK, text[: len(text) - cut])):
+            return cut
+    return len(text)
+
+
+def organizer_sms_overflow(date, lang, text):
+    """0 when the SMS carrying `text` to this date's registrations in `lang` fits in
+    two segments, else how many characters of the text must go. The forms check
+    this before anything is queued, so the text goes whole."""
+    with translation.override(lang):
+        frame = organizer_frame(organizer_context(date, lang, ""))
+    return characters_over(frame, text)
+
+
+def organizer_sms(context):
+    """The staff's text whole; if the title or date changed since the text was
+    checked and it no longer fits, the activity's and organization's names are cut
+    first, the text itself only as a last resort."""
+    text = one_line(context["text"])
+    frame = ""
+    for shorter in ({}, {"title": 24}, {"title": 16, "organization_name": 16}):
+        frame = organizer_frame(context, shorter)
+        if fits(frame.replace(TEXT_MARK, text)):
+            return frame.replace(TEXT_MARK, text)
+    for limit in range(len(text) - 1, 0, -1):
+        candidate = frame.replace(TEXT_MARK, shorten(text, limit))
+        if fits(candidate):
+            return candidate
+    return frame.replace(TEXT_MARK, "")
 
 
 def calendar_file(rsvp):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from events import sms
 from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, channel_for, sms_allowed
+from events.services.outbox import REMINDERS, channel_for, reminder_due, sms_allowed
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,9 @@ def why_not(row, now):
     if row.kind in REMINDERS:
         if rsvp.status != RsvpStatus.CONFIRMED or channel_for(rsvp, row.kind) != row.channel:
             return MessageStatus.SKIPPED
+        if reminder_due(row.kind, date) is None:
+            # Switched off on the event after this row was claimed.
+            return MessageStatus.SKIPPED
         if now >= date.start:
             return MessageStatus.MISSED
     if row.channel == MessageChannel.SMS and not sms_allowed(rsvp.phone):
@@ -104,7 +107,7 @@ def _mine(pk, token):
 def send_one(pk, token, *, now=None):
     """Send one claimed row. Never raises for a provider error: it is recorded."""
     now = now or timezone.now()
-    row = _mine(pk, token).select_related("rsvp__date__event").first()
+    row = _mine(pk, token).select_related("rsvp__date__event", "organizer_message").first()
     if row is None:
         return "not-claimed"
     reason = why_not(row, now)

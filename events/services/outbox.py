@@ -2,7 +2,8 @@
 
 Every function here runs inside the transaction that makes the change, so a message
 exists exactly when its cause was committed. Rows are created with get_or_create on
-(RSVP, kind, channel, date version): queuing twice is harmless.
+(RSVP, kind, channel, date version), or (staff message, RSVP) for a message staff
+wrote: queuing twice is harmless.
 
 Channels: an RSVP's reminder choice (SMS or e-mail) carries every message. With "no
 reminders", the notices that matter without being asked for (confirmation, waiting
@@ -75,12 +76,23 @@ def out_of_quiet_hours(due, tzname):
 
 
 def reminder_due(kind, date):
-    tzname = event_tz(date)
+    """When a reminder of this date is planned, or None when the event switched it off.
+
+    The times are the event's: `date.event` is the original page (dates hang on it,
+    docs/dates.md), so every language's RSVPs follow the same settings.
+    """
+    event = date.event
     if kind == MessageKind.REMINDER_DAY_BEFORE:
-        day = to_local(date.start, tzname).date() - dt.timedelta(days=1)
-        naive = dt.datetime.combine(day, dt.time(settings.ENSEMBLE_REMINDER_DAY_BEFORE_HOUR))
-        return timezone.make_aware(naive, to_local(date.start, tzname).tzinfo)
-    return date.start - dt.timedelta(hours=settings.ENSEMBLE_REMINDER_HOURS_BEFORE)
+        at = event.reminder_day_before_at
+        if at is None:
+            return None
+        local_start = to_local(date.start, event_tz(date))
+        day = local_start.date() - dt.timedelta(days=1)
+        # Built through the zone: 18:00 the day before stays 18:00 across a DST change.
+        return timezone.make_aware(dt.datetime.combine(day, at), local_start.tzinfo)
+    if event.reminder_hours_before is None:
+        return None
+    return date.start - dt.timedelta(hours=event.reminder_hours_before)
 
 
 def is_same_day(date, now):
@@ -89,10 +101,13 @@ def is_same_day(date, now):
 
 
 def due_time(kind, date, now):
-    """(due_at, status) for a message of this kind queued now."""
+    """(due_at, status) for a message of this kind queued now; due_at is None for a
+    reminder the event switched off."""
     tzname = event_tz(date)
     if kind in REMINDERS:
         planned = reminder_due(kind, date)
+        if planned is None:
+            return None, MessageStatus.SKIPPED
         if planned < now:
             # Registered after the reminder's time: the confirmation says it all.
             return planned, MessageStatus.SKIPPED
@@ -113,6 +128,8 @@ def queue(rsvp, kind, *, now=None):
     now = now or timezone.now()
     date = rsvp.date
     due, status = due_time(kind, date, now)
+    if due is None:
+        return None
     version = date.sequence if kind in VERSIONED else 0
     row, _created = OutboxMessage.objects.get_or_create(
         rsvp=rsvp,
@@ -184,7 +201,11 @@ def date_moved(date, *, now=None):
 
 def follow_reminders(date, *, now=None):
     """Recompute the due times of the date's pending reminders (and of those skipped
-    only because the date was cancelled or too close, when it comes back)."""
+    only because the date was cancelled or too close, or switched off, when it comes
+    back); a reminder the event switched off becomes skipped."""
+    if date.status != "scheduled":
+        # A cancelled date keeps its reminders skipped until it is reinstated.
+        return
     now = now or timezone.now()
     pending = OutboxMessage.objects.filter(
         rsvp__date=date, rsvp__status=RsvpStatus.CONFIRMED, kind__in=REMINDERS
@@ -194,8 +215,9 @@ def follow_reminders(date, *, now=None):
         due, status = due_time(row.kind, date, now)
         if channel_for(row.rsvp, row.kind) != row.channel:
             status = MessageStatus.SKIPPED
+        changes = {"status": status} if due is None else {"due_at": due, "status": status}
         OutboxMessage.objects.filter(pk=row.pk, status=row.status).update(
-            due_at=due, status=status, updated_at=timezone.now()
+            updated_at=timezone.now(), **changes
         )
     for rsvp in date.rsvps.confirmed().select_related("date__event"):
         rsvp.date = date
@@ -208,6 +230,34 @@ def date_cancelled(date, *, now=None):
     for rsvp in date.rsvps.active().select_related("date", "date__event"):
         rsvp.date = date
         queue(rsvp, MessageKind.DATE_CANCELLED, now=now)
+
+
+def organizer_message(message, *, now=None):
+    """Inside the transaction that stores a staff message: one row per recipient.
+
+    Returns (rows, unreachable): the rows queued, and how many recipients have no
+    channel for it (only a phone that replied STOP, or no reminders and no e-mail).
+    """
+    now = now or timezone.now()
+    date = message.date
+    statuses = [RsvpStatus.CONFIRMED]
+    if message.include_waitlist:
+        statuses.append(RsvpStatus.WAITLISTED)
+    rows, unreachable = [], 0
+    kind = MessageKind.ORGANIZER_MESSAGE
+    for rsvp in date.rsvps.filter(status__in=statuses, erased_at__isnull=True):
+        channel = channel_for(rsvp, kind)
+        if channel is None:
+            unreachable += 1
+            continue
+        due, status = due_time(kind, date, now)
+        row, _created = OutboxMessage.objects.get_or_create(
+            rsvp=rsvp,
+            organizer_message=message,
+            defaults={"kind": kind, "channel": channel, "due_at": due, "status": status},
+        )
+        rows.append(row)
+    return rows, unreachable
 
 
 def retry(row):

@@ -11,6 +11,7 @@ from events.models.dates import DateStatus, EventDate
 from events.services import outbox
 
 PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
+REMINDER_FIELDS = ("reminder_day_before_at", "reminder_hours_before")
 
 
 def local_datetime(day, time, tzname):
@@ -39,7 +40,8 @@ def sync_dates(page, previous=None):
     Days the rule adds become new rows. Days it drops are deleted if they are still
     untouched, otherwise cancelled, so nobody's registration silently disappears.
     Rows not moved by hand follow the rule's times. `previous` is the page's state
-    before the edit, used to tell whether the place changed.
+    before the edit, used to tell whether the place or the reminder times changed;
+    pending reminders of upcoming dates follow new reminder times.
     """
     existing = {
         d.occurrence_date: d
@@ -51,6 +53,10 @@ def sync_dates(page, previous=None):
     place_changed = previous is not None and any(
         getattr(previous, name) != getattr(page, name) for name in PLACE_FIELDS
     )
+    reminders_changed = previous is not None and any(
+        getattr(previous, name) != getattr(page, name) for name in REMINDER_FIELDS
+    )
+    followed = set()
 
     for day in wanted:
         start, end = occurrence_times(page, day)
@@ -81,7 +87,9 @@ def sync_dates(page, previous=None):
             row.save(update_fields=changed + ["modified_at"])
             if "sequence" in changed:
                 row.refresh_from_db()
+                row.event = page
                 outbox.date_moved(row)
+                followed.add(row.pk)
             if "capacity" in changed:
                 from events.services.rsvp import promote
 
@@ -89,6 +97,14 @@ def sync_dates(page, previous=None):
 
     for row in existing.values():
         drop_date(row)
+
+    if reminders_changed:
+        upcoming = EventDate.objects.filter(
+            event=page, status=DateStatus.SCHEDULED, start__gt=timezone.now()
+        ).exclude(pk__in=followed)
+        for row in upcoming:
+            row.event = page
+            outbox.follow_reminders(row)
 
 
 def has_registrations(date):

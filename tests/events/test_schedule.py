@@ -83,3 +83,22 @@ def test_capacity_change_follows_to_dates_without_their_own(site_tree):
     follower.refresh_from_db()
     assert (own.capacity, follower.capacity) == (35, 12)
     assert follower.status == DateStatus.SCHEDULED
+
+
+def test_saving_a_draft_moves_no_date_and_tells_nobody(site_tree):
+    from events.models import OutboxMessage
+    from tests.rsvp_helpers import ask
+
+    event = EventFactory()
+    date = event.shared_dates().get()
+    ask(date)
+    event.start_time = dt.time(12, 0)
+    event.capacity = 5
+    event.save_revision()  # a draft: not the event's schedule yet
+    date.refresh_from_db()
+    assert (local(date.start).time(), date.capacity, date.sequence) == (dt.time(10, 30), 20, 0)
+    assert not OutboxMessage.objects.filter(kind="date_moved").exists()
+    event.save_revision().publish()
+    date.refresh_from_db()
+    assert (local(date.start).time(), date.capacity, date.sequence) == (dt.time(12, 0), 5, 1)
+    assert OutboxMessage.objects.filter(kind="date_moved").count() == 1

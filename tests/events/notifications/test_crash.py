@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from events.models import MessageStatus, OutboxMessage
 from tests.events.notifications.helpers import a_date, rsvp_on
-from tests.events.notifications.test_dispatch_race import site_tree  # noqa: F401
 from tests.rsvp_helpers import phone
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -14,6 +14,8 @@ from django.utils.translation import get_language, override
 DAY = {"fr": r"l j F", "es": r"l j \d\e F", "en": r"l, F j"}
 TIME = {"fr": r"G \h i", "es": r"H:i", "en": r"g:i A"}
 SHORT_DAY = {"fr": r"D j M", "es": r"D j M", "en": r"D, M j"}
+# Day and month as numbers, for an SMS short of room: "mer 30/9", "mié 30/9", "Wed 9/30".
+NUMERIC_DAY = {"fr": r"D j/n", "es": r"D j/n", "en": r"D n/j"}
 
 
 def _lang(language=None):
@@ -41,6 +43,13 @@ def format_time(value, tzname=None, language=None):
 
 def format_datetime(value, tzname=None, language=None):
     return f"{format_day(value, tzname, language)}, {format_time(value, tzname, language)}"
+
+
+def format_short_datetime(value, tzname=None, language=None):
+    lang = _lang(language)
+    with override(lang):
+        day = dateformat.format(to_local(value, tzname), NUMERIC_DAY[lang])
+    return f"{day}, {format_time(value, tzname, lang)}"
 
 
 def format_range(start, end, tzname=None, language=None):

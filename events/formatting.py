@@ -16,6 +16,8 @@ TIME = {"fr": r"G \h i", "es": r"H:i", "en": r"g:i A"}
 SHORT_DAY = {"fr": r"D j M", "es": r"D j M", "en": r"D, M j"}
 # "sam 14 juin" / "sáb 14 de junio" / "Sat, Jun 14": where every character counts (SMS).
 BRIEF_DAY = {"fr": r"D j F", "es": r"D j \d\e F", "en": r"D, M j"}
+# Day and month as numbers, for an SMS short of room: "mer 30/9", "mié 30/9", "Wed 9/30".
+NUMERIC_DAY = {"fr": r"D j/n", "es": r"D j/n", "en": r"D n/j"}
 
 
 def _lang(language=None):
@@ -50,6 +52,13 @@ def format_brief(value, tzname=None, language=None):
     lang = _lang(language)
     with override(lang):
         day = dateformat.format(to_local(value, tzname), BRIEF_DAY[lang])
+    return f"{day}, {format_time(value, tzname, lang)}"
+
+
+def format_short_datetime(value, tzname=None, language=None):
+    lang = _lang(language)
+    with override(lang):
+        day = dateformat.format(to_local(value, tzname), NUMERIC_DAY[lang])
     return f"{day}, {format_time(value, tzname, lang)}"
 
 

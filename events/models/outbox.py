@@ -18,6 +18,7 @@ class MessageKind(models.TextChoices):
     DATE_MOVED = "date_moved", _("Date moved")
     DATE_CANCELLED = "date_cancelled", _("Date cancelled")
     ORGANIZER_MESSAGE = "organizer_message", _("Message from the organizer")
+    MANAGE_LINK = "manage_link", _("Registration link sent again")
 
 
 class MessageChannel(models.TextChoices):
@@ -46,7 +47,8 @@ class OutboxMessage(models.Model):
     kind = models.CharField(_("kind"), max_length=24, choices=MessageKind.choices)
     channel = models.CharField(_("channel"), max_length=5, choices=MessageChannel.choices)
     # EventDate.sequence when queued, for kinds that depend on the date's time or
-    # status (a moved notice per move); 0 for the others, so they go once.
+    # status (a moved notice per move); for manage_link, the RSVP's link request
+    # number (1, 2, …: one message per request); 0 for the others, so they go once.
     date_version = models.PositiveIntegerField(default=0)
     # The staff message this row carries (kind "organizer_message" only): several
     # messages on one date each go once per registration.

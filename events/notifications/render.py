@@ -1,7 +1,9 @@
 """Rendering an outbox message in its RSVP's language, at send time.
 
 Nothing rendered is stored: the outbox row names the RSVP and the kind, the text is
-built from the RSVP as it is when the message goes.
+built from the RSVP as it is when the message goes. The private link's token is
+given by the sender (events.services.dispatch issues it and stores its hash once the
+message went): rendering writes nothing.
 """
 
 import dataclasses
@@ -13,8 +15,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from events.formatting import format_brief, format_clock, format_datetime, format_range
+from events.formatting import (
+    format_brief,
+    format_clock,
+    format_datetime,
+    format_range,
+    format_short_datetime,
+)
 from events.models import EventPage, MessageKind, PickupPoint
+from events.services.outbox import WITH_LINK
 from events.sms.segments import analyse
 
 SUBJECTS = {
@@ -26,6 +35,7 @@ SUBJECTS = {
     MessageKind.DATE_MOVED: _("New time: %(title)s"),
     MessageKind.DATE_CANCELLED: _("Cancelled: %(title)s"),
     MessageKind.ORGANIZER_MESSAGE: _("Message about %(title)s"),
+    MessageKind.MANAGE_LINK: _("Your registration link: %(title)s"),
 }
 WITH_CALENDAR = (MessageKind.CONFIRMED, MessageKind.PROMOTED, MessageKind.DATE_MOVED)
 SMS_MAX_SEGMENTS = 2
@@ -63,6 +73,12 @@ def stop_url(rsvp):
     return settings.BASE_URL.rstrip("/") + path
 
 
+def manage_url(rsvp, token):
+    with translation.override(rsvp.language):
+        path = reverse("events_rsvp_manage", args=[token])
+    return settings.BASE_URL.rstrip("/") + path
+
+
 def event_in(date, lang):
     original = EventPage.objects.select_related("locale").get(pk=date.event_id)
     version = (
@@ -89,17 +105,21 @@ def shorten(text, limit):
     return (cut or text[: limit - 1]) + "…"
 
 
-def context_for(rsvp, kind):
+def context_for(rsvp, kind, manage_token=None):
     lang = rsvp.language
     date = rsvp.date
     page = event_in(date, lang)
     tz = page.timezone
     point = pickup_in(rsvp, lang)
+    if kind in WITH_LINK and not manage_token:
+        raise ValueError(f"a {kind} message carries the private link: give its token")
     return {
         "kind": kind,
         "first_name": rsvp.first_name,
+        "manage_url": manage_url(rsvp, manage_token) if manage_token else "",
         "title": page.title,
         "when": format_datetime(date.start, tz, lang),
+        "short_when": format_short_datetime(date.start, tz, lang),
         "when_range": format_range(date.start, date.end, tz, lang),
         "place": ", ".join(p for p in (page.place_name, page.municipality) if p),
         "address": page.address,
@@ -110,33 +130,58 @@ def context_for(rsvp, kind):
     }
 
 
+SMS_STEPS = [
+    {},
+    {"pickup_notes": ""},
+    {"pickup_notes": "", "pickup_place": 40, "title": 40, "place": 40},
+    {"pickup_notes": "", "pickup_place": 28, "title": 28, "place": 24},
+    {"pickup_notes": "", "pickup_place": 20, "title": 20, "place": ""},
+]
+# A message with the private link (~60–85 characters that are never cut) may need
+# more: the pickup and place go (the link's page shows them), the wording gets brief,
+# the date short ("mié 30/9, 11:30"), the title goes, and last the words before the link.
+_BRIEF = {"pickup_notes": "", "pickup_place": "", "place": "", "brief": True}
+LINK_STEPS = [
+    *SMS_STEPS,
+    {**_BRIEF, "title": 20},
+    {**_BRIEF, "title": 20, "when": "short"},
+    {**_BRIEF, "title": ""},
+    {**_BRIEF, "title": "", "when": "short"},
+    {**_BRIEF, "title": "", "when": "short", "bare": True},
+]
+
+
 def sms_text(context):
     """The SMS, shortened until it fits in two segments: pickup notes go first, then
-    the pickup place, event title and place are cut at a word."""
+    the pickup place, event title and place are cut at a word. The link is never cut."""
     template = f"events/messages/{context['kind']}.sms.txt"
-    steps = [
-        {},
-        {"pickup_notes": ""},
-        {"pickup_notes": "", "pickup_place": 40, "title": 40, "place": 40},
-        {"pickup_notes": "", "pickup_place": 28, "title": 28, "place": 24},
-        {"pickup_notes": "", "pickup_place": 20, "title": 20, "place": ""},
-    ]
     text = ""
-    for step in steps:
+    for step in LINK_STEPS if context["kind"] in WITH_LINK else SMS_STEPS:
         shown = dict(context)
         for name, limit in step.items():
-            shown[name] = limit if isinstance(limit, str) else shorten(context[name], limit)
+            if name == "when":
+                shown["when"] = context["short_when"]
+            elif isinstance(limit, int) and not isinstance(limit, bool):
+                shown[name] = shorten(context[name], limit)
+            else:
+                shown[name] = limit
+        # "Title, date, place" without the parts a step left out.
+        shown["summary"] = ", ".join(
+            p for p in (shown["title"], shown["when"], shown["place"]) if p
+        )
         text = " ".join(render_to_string(template, shown).split())
         if analyse(text).segments <= SMS_MAX_SEGMENTS:
             break
     return text
 
 
-def render(message):
+def render(message, *, manage_token=None):
+    """The message's subject and texts; `manage_token` is the private link's token,
+    needed by the kinds that carry the link (WITH_LINK)."""
     rsvp = message.rsvp
     lang = rsvp.language
     with translation.override(lang):
-        context = context_for(rsvp, message.kind)
+        context = context_for(rsvp, message.kind, manage_token)
         if message.kind == MessageKind.ORGANIZER_MESSAGE:
             written = message.organizer_message
             context.update(organizer_context(rsvp.date, lang, written.text_for(lang)))

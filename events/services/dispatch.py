@@ -8,6 +8,14 @@ claim is still its own. A row whose lease ran out (its worker died) is claimed a
 The guarantee is at-least-once with de-duplication by the row: a message is sent
 twice only if a worker dies after the provider took it and before the row was marked
 sent, and the lease then expires.
+
+Messages carrying the private link get a fresh token at send time (only its hash is
+stored, so an earlier one cannot be put in a message). The RSVP's `token_hash` takes
+the new hash in the same short transaction that marks the row sent, never before the
+provider took the message: a failed send leaves the person's earlier link working.
+The one case where the link in hand does not work is the duplicate case above: its
+hash was never stored, and the second copy, sent when the lease expires, carries a
+working one. See docs/rsvp.md ("Tokens").
 """
 
 import datetime as dt
@@ -24,9 +32,17 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events import sms
-from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
+from events.models import (
+    MessageChannel,
+    MessageKind,
+    MessageStatus,
+    OutboxMessage,
+    Rsvp,
+    RsvpStatus,
+)
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, channel_for, reminder_due, sms_allowed
+from events.services.outbox import REMINDERS, WITH_LINK, channel_for, reminder_due, sms_allowed
+from events.services.tokens import new_token
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +130,9 @@ def send_one(pk, token, *, now=None):
     if reason:
         _mine(pk, token).update(status=reason, lease_until=None, updated_at=now)
         return reason
+    link, hashed = new_token() if row.kind in WITH_LINK else (None, None)
     try:
-        rendered = render(row)
+        rendered = render(row, manage_token=link)
         provider_id = deliver(row, rendered)
     except sms.SmsSendError as error:
         return failed(row, token, f"SmsSendError {error.code}".strip(), error.permanent, now)
@@ -123,16 +140,26 @@ def send_one(pk, token, *, now=None):
         # The class name only: provider messages can contain the address.
         log.warning("outbox message %s: %s", pk, type(error).__name__)
         return failed(row, token, type(error).__name__, False, now)
-    _mine(pk, token).update(
-        status=MessageStatus.SENT,
-        sent_at=timezone.now(),
-        provider_message_id=provider_id[:100],
-        attempts=F("attempts") + 1,
-        last_error="",
-        lease_until=None,
-        updated_at=timezone.now(),
-    )
+    mark_sent(row, token, provider_id, hashed)
     return MessageStatus.SENT
+
+
+def mark_sent(row, token, provider_id, hashed=None):
+    """Mark the row sent (if the claim is still ours) and, for a message carrying the
+    link, make its link the RSVP's only working one — in one transaction."""
+    with transaction.atomic():
+        marked = _mine(row.pk, token).update(
+            status=MessageStatus.SENT,
+            sent_at=timezone.now(),
+            provider_message_id=provider_id[:100],
+            attempts=F("attempts") + 1,
+            last_error="",
+            lease_until=None,
+            updated_at=timezone.now(),
+        )
+        if marked and hashed:
+            # An RSVP erased meanwhile keeps no link.
+            Rsvp.objects.filter(pk=row.rsvp_id, erased_at__isnull=True).update(token_hash=hashed)
 
 
 def failed(row, token, error, permanent, now):

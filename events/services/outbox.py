@@ -8,13 +8,16 @@ wrote: queuing twice is harmless.
 Channels: an RSVP's reminder choice (SMS or e-mail) carries every message. With "no
 reminders", the notices that matter without being asked for (confirmation, waiting
 list, promotion, moved or cancelled date) still go by e-mail when there is one;
-reminders do not.
+reminders do not. The messages that carry the private link (confirmation, waiting
+list, link sent again) are the only way to that link, so they always go when they can:
+by SMS to a phone that has not replied STOP, else by e-mail.
 """
 
 import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from events.formatting import to_local
@@ -25,6 +28,7 @@ from events.models import (
     OutboxMessage,
     ReminderChannel,
     Rsvp,
+    RsvpSource,
     RsvpStatus,
     SmsOptOut,
 )
@@ -34,6 +38,10 @@ REMINDERS = (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE)
 VERSIONED = (MessageKind.DATE_MOVED, MessageKind.DATE_CANCELLED)
 CHANGES = (MessageKind.DATE_MOVED, MessageKind.DATE_CANCELLED, MessageKind.ORGANIZER_MESSAGE)
 OPEN = (MessageStatus.PENDING, MessageStatus.CLAIMED)
+# Kinds that carry the private manage link, issued when the message is sent.
+WITH_LINK = (MessageKind.CONFIRMED, MessageKind.WAITLISTED, MessageKind.MANAGE_LINK)
+# Link messages sent again for one RSVP in an hour, whatever the cache's rate limits say.
+LINK_MESSAGES_PER_HOUR = 3
 
 
 def event_tz(date):
@@ -53,6 +61,8 @@ def channel_for(rsvp, kind):
         return MessageChannel.SMS
     if rsvp.reminder == ReminderChannel.EMAIL and rsvp.email:
         return MessageChannel.EMAIL
+    if kind in WITH_LINK and sms_allowed(rsvp.phone):
+        return MessageChannel.SMS
     if kind not in REMINDERS and rsvp.email:
         return MessageChannel.EMAIL
     return None
@@ -100,6 +110,14 @@ def is_same_day(date, now):
     return to_local(now, tzname).date() == to_local(date.start, tzname).date()
 
 
+def answers_the_page(rsvp, kind):
+    """The person is on the page right now, told to look at their phone or e-mail for
+    this message: it goes at once, even in quiet hours."""
+    if kind == MessageKind.MANAGE_LINK:
+        return True
+    return kind in WITH_LINK and rsvp.source == RsvpSource.WEB
+
+
 def due_time(kind, date, now):
     """(due_at, status) for a message of this kind queued now; due_at is None for a
     reminder the event switched off."""
@@ -120,17 +138,21 @@ def due_time(kind, date, now):
     return out_of_quiet_hours(now, tzname), MessageStatus.PENDING
 
 
-def queue(rsvp, kind, *, now=None):
+def queue(rsvp, kind, *, now=None, version=None):
     """Queue one message for an RSVP (inside the caller's transaction). Returns the row or None."""
     channel = channel_for(rsvp, kind)
     if channel is None:
         return None
     now = now or timezone.now()
     date = rsvp.date
-    due, status = due_time(kind, date, now)
-    if due is None:
-        return None
-    version = date.sequence if kind in VERSIONED else 0
+    if answers_the_page(rsvp, kind):
+        due, status = now, MessageStatus.PENDING
+    else:
+        due, status = due_time(kind, date, now)
+        if due is None:
+            return None
+    if version is None:
+        version = date.sequence if kind in VERSIONED else 0
     row, _created = OutboxMessage.objects.get_or_create(
         rsvp=rsvp,
         kind=kind,
@@ -166,6 +188,28 @@ def rsvp_event(name, rsvp_id, *, now=None):
             queue_reminders(rsvp, now=now)
     elif name == "cancelled":
         skip_pending(rsvp.messages.all())
+    elif name == "link_requested":
+        queue_link(rsvp, now=now)
+
+
+def queue_link(rsvp, *, now=None):
+    """Someone asked again on the page with this RSVP's phone or e-mail: its own contact
+    gets its private link, nobody else. Inside the seat transaction (the date's lock
+    orders the requests, so the request numbers never collide).
+
+    Nothing is queued while a message carrying the link is still on its way (the link
+    is issued when it is sent, so it will be the newest one), nor past
+    LINK_MESSAGES_PER_HOUR in an hour: asking again and again cannot flood the person.
+    """
+    links = rsvp.messages.filter(kind__in=WITH_LINK)
+    if links.filter(status__in=OPEN).exists():
+        return None
+    requests = rsvp.messages.filter(kind=MessageKind.MANAGE_LINK)
+    hour_ago = timezone.now() - dt.timedelta(hours=1)
+    if requests.filter(created_at__gte=hour_ago).count() >= LINK_MESSAGES_PER_HOUR:
+        return None
+    number = (requests.aggregate(last=Max("date_version"))["last"] or 0) + 1
+    return queue(rsvp, MessageKind.MANAGE_LINK, now=now, version=number)
 
 
 def queue_reminders(rsvp, *, now=None):

@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventDate, EventPage, Rsvp, RsvpSource, RsvpStatus
 from events.services import rsvp_events
-from events.services.tokens import new_token
 
 # A group RSVP (a farm's crew) may be larger than a family, up to the date's seats.
 GROUP_MAX = 50
@@ -75,8 +74,12 @@ class SeatRequest:
 @dataclasses.dataclass
 class Outcome:
     rsvp: Rsvp
-    token: str | None  # the private link's token, when one was (re)issued
-    updated: bool = False  # the same contact's earlier RSVP was updated
+    updated: bool = False  # staff: the same contact's earlier RSVP was updated
+    # Public page: the contact already had an active RSVP for the date. It was left as
+    # it was; its own contact is sent its link (docs/rsvp.md, "Tokens").
+    already_registered: bool = False
+    # ...and a new contact would have been refused (SeatError code): take_seat raises it.
+    refused: str | None = None
 
     @property
     def confirmed(self):
@@ -159,7 +162,12 @@ def _locked(date_id, decide, lock=True):
 
 
 def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
-    """Confirm or waitlist a new RSVP, or update the same contact's active one.
+    """Confirm or waitlist a new RSVP; for the same contact's active RSVP, staff update
+    it, while a request from the public page changes nothing and only sends that RSVP's
+    own contact its link.
+
+    No private link is issued here: the message that carries it issues it when it is
+    sent (events.services.dispatch), so the link only ever reaches the contact itself.
 
     `lock=False` with a `race_delay` exists only to prove the racing test can see
     overbooking; nothing else passes them.
@@ -178,23 +186,18 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             raise SeatError(reason)
         key = request.contact_key
         existing = key and locked.rsvps.active().filter(contact_key=key).first()
+        if existing and request.source == RsvpSource.WEB:
+            return _send_link_again(locked, page, existing, request)
         if existing:
             return _update_existing(locked, page, existing, request, current)
         used = used_seats(locked)
         if race_delay:
             time.sleep(race_delay)
-        if locked.capacity is None or used + request.party_size <= locked.capacity:
-            status = RsvpStatus.CONFIRMED
-        elif page.waitlist_allowed and request.source != RsvpSource.WALK_IN:
-            status = RsvpStatus.WAITLISTED
-        else:
-            raise SeatError("full")
-        token, hashed = new_token()
+        status = _new_status(locked, page, request, used)
         rsvp = Rsvp.objects.create(
             date=locked,
             status=status,
             waitlisted_at=current if status == RsvpStatus.WAITLISTED else None,
-            token_hash=hashed,
             consent_at=current,
             region=page.region,
             contact_key=key,
@@ -206,9 +209,36 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             else rsvp_events.rsvp_waitlisted
         )
         rsvp_events.announce(signal, rsvp.pk)
-        return Outcome(rsvp, token)
+        return Outcome(rsvp)
 
-    return _locked(date.pk, decide, lock=lock)
+    outcome = _locked(date.pk, decide, lock=lock)
+    if outcome.refused:
+        # Committed first: the link message to the RSVP's own contact stays queued.
+        raise SeatError(outcome.refused)
+    return outcome
+
+
+def _new_status(locked, page, request, used):
+    if locked.capacity is None or used + request.party_size <= locked.capacity:
+        return RsvpStatus.CONFIRMED
+    if page.waitlist_allowed and request.source != RsvpSource.WALK_IN:
+        return RsvpStatus.WAITLISTED
+    raise SeatError("full")
+
+
+def _send_link_again(locked, page, rsvp, request):
+    """The public page got the contact of an active RSVP: whoever sent it may not be
+    that person (anyone can type a phone number). The RSVP stays exactly as it was and
+    only its own contact is sent its link. The requester is answered as if the contact
+    were new — including "this date is full" when a new request would be refused — so
+    the answer never tells whether that person registered."""
+    refused = None
+    try:
+        _new_status(locked, page, request, used_seats(locked))
+    except SeatError as error:
+        refused = error.code
+    rsvp_events.announce(rsvp_events.rsvp_link_requested, rsvp.pk)
+    return Outcome(rsvp, already_registered=True, refused=refused)
 
 
 def _fields(request):
@@ -229,20 +259,21 @@ def _fields(request):
 
 
 def _update_existing(locked, page, rsvp, request, now):
+    """Staff entered a registration for someone already registered: update it. The
+    private link is left alone (the person keeps the one they were sent)."""
     fields = _fields(request)
     fields.pop("source")
     size = fields.pop("party_size")
     for name, value in fields.items():
         setattr(rsvp, name, value)
-    # Asking again for the same date refreshes the private link: the person lost it.
-    token, rsvp.token_hash = new_token()
     _resize(locked, rsvp, size)
     rsvp.consent_at = now
-    rsvp.save()
+    # Named fields only: the dispatcher may rotate token_hash meanwhile.
+    rsvp.save(update_fields=[*fields, "party_size", "consent_at", "modified_at"])
     rsvp_events.announce(rsvp_events.rsvp_changed, rsvp.pk)
     _fill(locked, now)
     rsvp.refresh_from_db()
-    return Outcome(rsvp, token, updated=True)
+    return Outcome(rsvp, updated=True)
 
 
 def _resize(locked, rsvp, size):
@@ -278,7 +309,8 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
         if needs_transport is not None:
             fresh.needs_transport = needs_transport
             fresh.pickup_key = pickup_key if needs_transport else None
-        fresh.save()
+        # Named fields only: the dispatcher may rotate token_hash meanwhile.
+        fresh.save(update_fields=["party_size", "needs_transport", "pickup_key", "modified_at"])
         rsvp_events.announce(rsvp_events.rsvp_changed, fresh.pk)
         _fill(locked, current)
         fresh.refresh_from_db()

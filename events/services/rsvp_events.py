@@ -15,6 +15,9 @@ rsvp_waitlisted = Signal()  # a new RSVP joined the waiting list
 rsvp_promoted = Signal()  # a waitlisted RSVP got a seat that freed up
 rsvp_changed = Signal()  # party size or pickup point changed
 rsvp_cancelled = Signal()  # cancelled by the person (or erased)
+# The page got a registration with the contact of an active RSVP: nothing changed,
+# the RSVP's own contact is sent its link.
+rsvp_link_requested = Signal()
 
 
 NAMES = {}
@@ -34,5 +37,6 @@ NAMES.update(
         rsvp_promoted: "promoted",
         rsvp_changed: "changed",
         rsvp_cancelled: "cancelled",
+        rsvp_link_requested: "link_requested",
     }
 )

@@ -2,13 +2,16 @@
 
 Contact data never goes to logs: errors are reported by code, never with the input,
 and error reports hide every POST field.
+
+A registration is answered with the same page whether the contact was new or already
+registered for the date, and never with the private link: that goes by SMS or e-mail
+to the contact only (docs/rsvp.md, "Tokens").
 """
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -27,6 +30,7 @@ from events.forms.rsvp import (
     is_honeypot_filled,
     make_stamp,
 )
+from events.masking import mask_email, mask_phone
 from events.models import EventPage, Rsvp
 from events.services import availability, retention
 from events.services import rsvp as seats
@@ -136,12 +140,26 @@ def register(request, page_id):
         return too_many(request, page)
 
     try:
-        outcome = seats.take_seat(date, form.seat_request(get_language()[:2]))
+        seats.take_seat(date, form.seat_request(get_language()[:2]))
     except seats.SeatError as error:
         context["error"] = error.message
         return render_form(request, page, context, status=409)
-    url = reverse("events_rsvp_manage", kwargs={"token": outcome.token})
-    return redirect(f"{url}?new=1")
+    return sent(request, page, form)
+
+
+def sent(request, page, form):
+    """ "Check your phone": the one answer to every registration that went through.
+    It shows only what the person typed (partly hidden) — no seat status, no link — so
+    it is the same whether or not that contact had already registered for the date."""
+    phone = (form["phone"].value() or "").strip()
+    email = (form["email"].value() or "").strip()
+    context = {
+        "page": page,
+        "organization": page.get_parent().specific,
+        "phone": mask_phone(phone) if phone else "",
+        "email": mask_email(email) if email else "",
+    }
+    return TemplateResponse(request, "events/rsvp/sent.html", context)
 
 
 def too_many(request, page):
@@ -184,7 +202,7 @@ def manage(request, token):
         "pickup": str(rsvp.pickup_key) if rsvp.pickup_key else "",
     }
     form = ChangeForm(initial=initial, pickups=pickups, max_party=max_party)
-    context = {"rsvp": rsvp, "page": page, "token": token, "new": "new" in request.GET}
+    context = {"rsvp": rsvp, "page": page, "token": token}
     status = 200
 
     if request.method == "POST":

@@ -4,14 +4,15 @@ import datetime as dt
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from events.formatting import to_local
-from events.models import MessageKind, MessageStatus, OutboxMessage
+from events.models import MessageKind, MessageStatus, OutboxMessage, RsvpSource, SmsOptOut
 from events.services import outbox, schedule
 from events.services import rsvp as seats
 from events.services.outbox import due_time, out_of_quiet_hours
 from tests.events.notifications.helpers import a_date, local, rsvp_on
-from tests.rsvp_helpers import phone
+from tests.rsvp_helpers import ask, phone
 
 pytestmark = pytest.mark.django_db
 
@@ -44,15 +45,80 @@ def test_queue_twice_is_one_row(site_tree):
     assert OutboxMessage.objects.filter(rsvp=rsvp, kind="confirmed").count() == 1
 
 
+def channels(rsvp):
+    return sorted(rsvp.messages.values_list("kind", "channel"))
+
+
 def test_channels_follow_the_reminder_choice(site_tree):
     date = a_date()
-    by_email = rsvp_on(date, reminder="email")
-    none_with_email = rsvp_on(date, reminder="none")
-    none_without = rsvp_on(date, reminder="none", email="")
+    by_email = rsvp_on(date, reminder="email")  # with a phone too
+    none_with_both = rsvp_on(date, reminder="none")
+    none_phone_only = rsvp_on(date, reminder="none", email="")
+    none_email_only = rsvp_on(date, reminder="none", phone="")
     assert set(by_email.messages.values_list("channel", flat=True)) == {"email"}
-    # "No reminders": the confirmation still goes by e-mail, reminders do not.
-    assert kinds(none_with_email) == ["confirmed"]
-    assert kinds(none_without) == []
+    # "No reminders": the confirmation carries the private link, so it still goes, by
+    # SMS when there is a phone, else by e-mail; reminders do not.
+    assert channels(none_with_both) == [("confirmed", "sms")]
+    assert channels(none_phone_only) == [("confirmed", "sms")]
+    assert channels(none_email_only) == [("confirmed", "email")]
+    # The other notices keep their rule: by e-mail when there is one.
+    schedule.cancel_date(date)
+    assert ("date_cancelled", "email") in channels(none_with_both)
+    assert "date_cancelled" not in kinds(none_phone_only)
+
+
+def test_link_messages_skip_a_number_that_replied_stop(site_tree):
+    date = a_date()
+    number = phone()
+    SmsOptOut.objects.create(phone=number)
+    with_email = rsvp_on(date, phone=number, reminder="sms")
+    assert channels(with_email) == [("confirmed", "email")]
+    without = rsvp_on(date, phone=phone(), email="", reminder="none")
+    SmsOptOut.objects.create(phone=without.phone)
+    assert outbox.queue(without, MessageKind.MANAGE_LINK, version=1) is None
+
+
+def test_web_registration_answers_at_once_even_at_night(site_tree):
+    """The page tells the person to look at their phone now: the confirmation carrying
+    the link does not wait for the morning. Staff-added ones keep the quiet hours."""
+    date = a_date()
+    night = local(to_local(date.start).date() - dt.timedelta(days=3), 23, 15)
+    morning = local(night.date() + dt.timedelta(days=1), 8)
+    web = rsvp_on(date)
+    staff = ask(date, email="ana@example.org", source=RsvpSource.STAFF).rsvp
+    OutboxMessage.objects.all().delete()
+    for kind in (MessageKind.CONFIRMED, MessageKind.WAITLISTED, MessageKind.MANAGE_LINK):
+        assert outbox.queue(web, kind, now=night, version=1).due_at == night
+    assert outbox.queue(staff, MessageKind.CONFIRMED, now=night).due_at == morning
+    assert outbox.queue(staff, MessageKind.MANAGE_LINK, now=night, version=1).due_at == night
+    # The other notices keep the quiet hours whoever registered.
+    assert outbox.queue(web, MessageKind.PROMOTED, now=night).due_at == morning
+
+
+def test_link_sent_again_once_per_request_and_a_few_an_hour(site_tree):
+    rsvp = rsvp_on(a_date())
+    OutboxMessage.objects.filter(rsvp=rsvp, kind="confirmed").update(status=MessageStatus.SENT)
+    rows = []
+    for _ in range(outbox.LINK_MESSAGES_PER_HOUR + 2):
+        row = outbox.queue_link(rsvp)
+        if row is not None:
+            rows.append(row)
+            OutboxMessage.objects.filter(pk=row.pk).update(status=MessageStatus.SENT)
+    assert [r.date_version for r in rows] == list(range(1, outbox.LINK_MESSAGES_PER_HOUR + 1))
+    assert {(r.kind, r.channel, r.status) for r in rows} == {("manage_link", "sms", "pending")}
+    # An hour later, one more may go; it takes the next number.
+    OutboxMessage.objects.filter(rsvp=rsvp).update(
+        created_at=timezone.now() - dt.timedelta(hours=1, minutes=1)
+    )
+    assert outbox.queue_link(rsvp).date_version == outbox.LINK_MESSAGES_PER_HOUR + 1
+
+
+def test_no_second_link_message_while_one_is_on_its_way(site_tree):
+    rsvp = rsvp_on(a_date())  # its confirmation (with the link) is still pending
+    assert outbox.queue_link(rsvp) is None
+    OutboxMessage.objects.filter(rsvp=rsvp, kind="confirmed").update(status=MessageStatus.SENT)
+    first = outbox.queue_link(rsvp)
+    assert first is not None and outbox.queue_link(rsvp) is None
 
 
 def test_waitlisted_gets_no_reminders_until_promoted(site_tree):

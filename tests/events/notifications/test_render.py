@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from events.models import EventDate, MessageKind, OutboxMessage, PickupPoint
 from events.notifications.render import render
+from events.services.outbox import WITH_LINK
+from events.services.tokens import new_token
 from events.services.translations import translate
 from events.sms.segments import analyse
 from tests.factories import EventFactory
@@ -47,24 +49,44 @@ def make(site_tree, language, channel="email", long=False):
     return rsvp
 
 
+def rendered(rsvp, kind, channel):
+    """Render as the sender does: kinds that carry the link get a fresh token."""
+    token = new_token()[0] if kind in WITH_LINK else None
+    message = OutboxMessage(rsvp=rsvp, kind=kind, channel=channel, due_at=timezone.now())
+    return render(message, manage_token=token), token
+
+
 @pytest.mark.parametrize("language", ["fr", "es", "en"])
 def test_every_kind_renders_in_every_language(site_tree, language):
     rsvp = make(site_tree, language)
     for kind in KINDS:
         for channel in ("email", "sms"):
-            message = OutboxMessage(rsvp=rsvp, kind=kind, channel=channel, due_at=timezone.now())
-            rendered = render(message)
-            assert rendered.text.strip()
-            assert "{" not in rendered.text and "&amp;" not in rendered.text
+            result, token = rendered(rsvp, kind, channel)
+            assert result.text.strip()
+            assert "{" not in result.text and "&amp;" not in result.text
             if channel == "email":
-                assert "/rappels/arret/" in rendered.text or "/stop" in rendered.text
-                assert rendered.html.startswith("<!DOCTYPE html>")
-                assert rendered.subject
+                assert "/rappels/arret/" in result.text or "/stop" in result.text
+                assert result.html.startswith("<!DOCTYPE html>")
+                assert result.subject
             else:
-                assert analyse(rendered.text).segments <= 2, rendered.text
+                assert analyse(result.text).segments <= 2, result.text
+            if kind in WITH_LINK:
+                link = f"http://testserver/{language}/inscription/gerer/{token}/"
+                assert link in result.text, (kind, channel, result.text)
+                if channel == "email":
+                    assert f'href="{link}"' in result.html
+            else:
+                assert "/inscription/gerer/" not in result.text + result.html
             if kind in (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE):
-                assert "Edwidge" in rendered.text  # the pickup place
-                assert ("9 h 45" if language == "fr" else "9:45") in rendered.text
+                assert "Edwidge" in result.text  # the pickup place
+                assert ("9 h 45" if language == "fr" else "9:45") in result.text
+
+
+def test_the_link_is_a_parameter_never_made_up(site_tree):
+    rsvp = make(site_tree, "fr")
+    for kind in WITH_LINK:
+        with pytest.raises(ValueError):
+            render(OutboxMessage(rsvp=rsvp, kind=kind, channel="sms"))
 
 
 def test_reminder_language_words(site_tree):
@@ -78,19 +100,69 @@ def test_reminder_language_words(site_tree):
     assert "Saturday" in texts["en"] and "Reminder" in texts["en"]
 
 
+def test_link_messages_in_each_language(site_tree):
+    # A Spanish Saturday ("sábado") is UCS-2: 134 characters for two SMS, the link
+    # takes ~70 of them, so the brief wording goes and the title gives way.
+    words = {
+        MessageKind.CONFIRMED: {
+            "fr": "Inscription confirmée",
+            "es": "Inscrito",
+            "en": "You are registered",
+        },
+        MessageKind.MANAGE_LINK: {
+            "fr": "n'a pas changé",
+            "es": "Su registro",
+            "en": "has not changed",
+        },
+    }
+    for language in ("fr", "es", "en"):
+        rsvp = make(site_tree, language)
+        for kind, expected in words.items():
+            sms, _token = rendered(rsvp, kind, "sms")
+            assert expected[language] in sms.text, sms.text
+            if language != "es":
+                assert "Sortie au parc" in sms.text, "a short title stays"
+        email, _token = rendered(rsvp, MessageKind.MANAGE_LINK, "email")
+        assert {"fr": "vous seulement", "es": "solo se le envía", "en": "only you"}[
+            language
+        ] in email.text
+        assert "Sortie au parc" in email.subject
+
+
+# Addresses as long as a real site's, and the longest day and month names
+# ("miércoles 30 de septiembre"): the link (never cut) plus the text fit in two SMS.
+BASE_URLS = [
+    "http://testserver",
+    "https://ensemble.example.org",
+    "https://activites-tet.example.quebec",
+]
+
+
+@pytest.mark.parametrize("base_url", BASE_URLS)
 @pytest.mark.parametrize("language", ["fr", "es", "en"])
-def test_longest_sms_fit_two_segments(site_tree, language):
+def test_longest_sms_fit_two_segments(site_tree, language, base_url, settings):
+    settings.BASE_URL = base_url
     rsvp = make(site_tree, language, channel="sms", long=True)
-    for kind in KINDS:
-        message = OutboxMessage(rsvp=rsvp, kind=kind, channel="sms")
-        text = render(message).text
-        info = analyse(text)
-        assert info.segments <= 2, (kind, info, text)
-        assert "9" in text or kind in ("waitlisted", "date_cancelled")
+    saturday = rsvp.date.start
+    wednesday = saturday.replace(year=2037, month=9, day=30)
+    for start in (saturday, wednesday):
+        EventDate.objects.filter(pk=rsvp.date_id).update(
+            start=start, end=start + dt.timedelta(hours=3)
+        )
+        rsvp.refresh_from_db()
+        for kind in KINDS:
+            result, token = rendered(rsvp, kind, "sms")
+            info = analyse(result.text)
+            assert info.segments <= 2, (kind, info, result.text)
+            if kind in WITH_LINK:
+                link = f"{base_url}/{language}/inscription/gerer/{token}/"
+                assert link in result.text, (kind, result.text)
+            elif kind not in ("waitlisted", "date_cancelled"):
+                assert "9" in result.text
 
 
 def test_confirmation_email_attaches_calendar(site_tree):
     rsvp = make(site_tree, "es")
-    rendered = render(OutboxMessage(rsvp=rsvp, kind=MessageKind.CONFIRMED, channel="email"))
-    assert rendered.ics.startswith(b"BEGIN:VCALENDAR")
-    assert rendered.ics_name.endswith(".ics")
+    result, _token = rendered(rsvp, MessageKind.CONFIRMED, "email")
+    assert result.ics.startswith(b"BEGIN:VCALENDAR")
+    assert result.ics_name.endswith(".ics")

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from events.models import EventDate, Rsvp, RsvpStatus
 from events.services import rsvp as seats
-from tests.events.rsvp.test_rsvp_pages import form_data, rsvp_url
+from tests.events.rsvp.test_rsvp_pages import PHONE, form_data, rsvp_url
 from tests.factories import EventFactory
-from tests.rsvp_helpers import ask
+from tests.rsvp_helpers import ask, register_and_follow
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +23,17 @@ def test_group_rsvp_takes_seats_like_any_other(site_tree, client):
     date = EventDate.objects.for_event(event).get()
     ask(date, 1, first_name="Guadalupe")
     assert "Inscrire un groupe" in client.get(event.url).content.decode()
-    response = client.post(rsvp_url(event), group_data(date))
-    assert response.status_code == 302
+    _token, page = register_and_follow(client, rsvp_url(event), group_data(date), PHONE)
     group = Rsvp.objects.get(is_group=True)
     assert group.party_size == 6 and group.group_label.startswith("6 travailleurs")
     assert group.status == RsvpStatus.CONFIRMED
     assert seats.used_seats(date) == 7
     # The group leader's private page shows their RSVP only, nobody else's.
-    html = client.get(response["Location"]).content.decode()
+    html = page.content.decode()
     assert "Ferme X" in html and "Guadalupe" not in html
     # The next group no longer fits: waiting list.
     response = client.post(rsvp_url(event), group_data(date, phone="+18195550999", party_size=2))
+    assert response.status_code == 200
     assert Rsvp.objects.get(phone="+18195550999").status == RsvpStatus.WAITLISTED
 
 
@@ -72,7 +72,7 @@ def test_events_without_group_rsvps_refuse_them(site_tree, client):
 def test_manage_page_of_a_group_cannot_grow_past_the_seats(site_tree, client):
     event = EventFactory(capacity=8, max_party_size=4)
     date = EventDate.objects.for_event(event).get()
-    token = client.post(rsvp_url(event), group_data(date))["Location"].split("/")[-2]
+    token, _page = register_and_follow(client, rsvp_url(event), group_data(date), PHONE)
     ask(date, 2)
     url = reverse("events_rsvp_manage", args=[token])
     response = client.post(url, {"action": "change", "party_size": 7})

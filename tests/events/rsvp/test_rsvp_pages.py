@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.forms.rsvp import STAMP_SALT
-from events.models import EventDate, PickupPoint, Rsvp, RsvpStatus
+from events.models import Rsvp, RsvpStatus
 from events.services.translations import translate
-from tests.factories import EventFactory
+from tests.rsvp_helpers import follow_link, register_and_follow
 
 pytestmark = pytest.mark.django_db
 
@@ -41,22 +41,13 @@ def rsvp_url(page, lang="fr"):
         return reverse("events_rsvp", args=[page.pk])
 
 
-@pytest.fixture
-def event(site_tree):
-    page = EventFactory(capacity=4, max_party_size=4)
-    PickupPoint(event=page, name="Église", time="09:30").save()
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+PHONE = "+18195550142"  # form_data's phone, normalized
 
 
-@pytest.fixture
-def date(event):
-    return EventDate.objects.for_event(event).get()
-
-
-def manage_token(response):
-    return re.search(r"/inscription/gerer/([^/?]+)/", response["Location"]).group(1)
+def registered_token(client, event, date, **fields):
+    """Register through the form and return the token of the link the person received."""
+    token, _page = register_and_follow(client, rsvp_url(event), form_data(date, **fields), PHONE)
+    return token
 
 
 def test_event_page_shows_the_form_with_consent(event, client):
@@ -66,13 +57,16 @@ def test_event_page_shows_the_form_with_consent(event, client):
     assert 'name="person-website"' in html and 'name="person-stamp"' in html
 
 
-def test_register_confirms_and_redirects_to_the_private_page(event, date, client):
+def test_register_confirms_and_sends_the_private_link(event, date, client):
     response = client.post(rsvp_url(event), form_data(date))
-    assert response.status_code == 302
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Regardez votre cellulaire" in html and "••• ••• 0142" in html
+    assert "gerer" not in html and "Votre place est réservée" not in html
     rsvp = Rsvp.objects.get()
     assert rsvp.status == RsvpStatus.CONFIRMED
-    assert rsvp.phone == "+18195550142" and rsvp.language == "fr" and rsvp.party_size == 2
-    page = client.get(response["Location"])
+    assert rsvp.phone == PHONE and rsvp.language == "fr" and rsvp.party_size == 2
+    _token, page = follow_link(client, PHONE)
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"] and page["Referrer-Policy"] == "no-referrer"
     assert "Ana" in page.content.decode()
@@ -84,15 +78,17 @@ def test_spanish_page_registers_in_spanish_on_the_same_seats(event, date, client
     es = translate(event, "es", {event.title: "Paseo", event.slug: "paseo"})
     client.post(rsvp_url(event), form_data(date, party_size=3))
     response = client.post(rsvp_url(es, "es"), form_data(date, phone="+52 55 1234 5678"))
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "Revise su teléfono" in response.content.decode()
     rsvp = Rsvp.objects.get(phone="+525512345678")
     assert rsvp.language == "es" and rsvp.status == RsvpStatus.WAITLISTED
-    html = client.get(response["Location"]).content.decode()
+    _token, page = follow_link(client, "+525512345678")
+    html = page.content.decode()
     assert "lista de espera" in html and "1" in html
 
 
 def test_get_of_the_manage_page_changes_nothing(event, date, client):
-    token = manage_token(client.post(rsvp_url(event), form_data(date)))
+    token = registered_token(client, event, date)
     url = reverse("events_rsvp_manage", args=[token])
     client.get(url)
     client.get(url + "?action=cancel")
@@ -100,7 +96,7 @@ def test_get_of_the_manage_page_changes_nothing(event, date, client):
 
 
 def test_manage_page_changes_cancels_and_erases(event, date, client):
-    token = manage_token(client.post(rsvp_url(event), form_data(date)))
+    token = registered_token(client, event, date)
     url = reverse("events_rsvp_manage", args=[token])
     pickup = event.pickup_points.get()
     response = client.post(
@@ -199,8 +195,8 @@ def test_public_pages_never_show_who_registered(event, date, client):
 def test_manage_page_offers_the_dates_calendar_file(event, date, client):
     from events.calendar.links import date_ics_url
 
-    response = client.post(rsvp_url(event), form_data(date))
-    html = client.get(response["Location"]).content.decode()
+    _token, page = register_and_follow(client, rsvp_url(event), form_data(date), PHONE)
+    html = page.content.decode()
     ics = date_ics_url(date, "fr")
     assert f'href="{ics}"' in html
     assert client.get(ics)["Content-Type"].startswith("text/calendar")

@@ -13,7 +13,7 @@ from events.services.schedule import cancel_date
 from events.services.tokens import token_hash
 from events.services.translations import translate
 from tests.factories import EventFactory
-from tests.rsvp_helpers import ask, phone
+from tests.rsvp_helpers import ask, links_sent_to, phone, send_due
 
 pytestmark = pytest.mark.django_db
 
@@ -77,22 +77,52 @@ def test_spanish_and_french_rsvps_take_the_same_seats(site_tree):
     assert ask(es_date, 2, language="es").rsvp.status == WAITLISTED
 
 
-def test_same_phone_again_updates_the_first_rsvp(site_tree):
+def row(rsvp):
+    """Every column of the RSVP as stored."""
+    return Rsvp.objects.filter(pk=rsvp.pk).values().get()
+
+
+def test_same_phone_again_on_the_page_changes_nothing(site_tree):
     _event, date = a_date(capacity=10)
     number = phone()
-    first = ask(date, 2, phone=number, first_name="Ana")
-    again = ask(date, 3, phone=number, first_name="Ana María")
-    assert again.updated and again.rsvp.pk == first.rsvp.pk
-    assert date.rsvps.count() == 1 and seats.used_seats(date) == 3
-    # The old private link stops working; the new one finds the RSVP.
-    assert not Rsvp.objects.filter(token_hash=token_hash(first.token)).exists()
-    assert Rsvp.objects.get(token_hash=token_hash(again.token)).first_name == "Ana María"
+    first = ask(date, 2, phone=number, first_name="Ana").rsvp
+    before = row(first)
+    again = ask(date, 4, phone=number, first_name="Intrus", email="x@example.org", reminder="email")
+    assert again.already_registered and again.rsvp.pk == first.pk
+    assert row(first) == before, "whoever typed the number changed nothing"
+    assert date.rsvps.count() == 1 and seats.used_seats(date) == 2
 
 
 def test_same_email_in_other_case_is_the_same_contact(site_tree):
     _event, date = a_date(capacity=10)
     ask(date, 1, phone="", email="ana@example.org")
-    assert ask(date, 2, phone="", email="Ana@Example.org").updated
+    assert ask(date, 2, phone="", email="Ana@Example.org").already_registered
+
+
+def test_same_contact_on_a_full_date_is_refused_like_a_new_one(site_tree):
+    _event, date = a_date(capacity=2, waitlist_allowed=False)
+    number = phone()
+    owner = ask(date, 2, phone=number).rsvp
+    send_due()  # the confirmation (with the link) went
+    for contact in (phone(), number):  # someone new, then the one already registered
+        with pytest.raises(seats.SeatError) as error:
+            ask(date, 1, phone=contact)
+        assert error.value.code == "full"
+    assert date.rsvps.count() == 1 and seats.used_seats(date) == 2
+    # The refusal came after the commit: the owner is still sent their link.
+    assert owner.messages.filter(kind="manage_link").count() == 1
+
+
+def test_staff_entering_the_same_contact_again_update_it_and_keep_the_link(site_tree):
+    _event, date = a_date(capacity=10)
+    number = phone()
+    first = ask(date, 2, phone=number).rsvp
+    send_due()
+    token = links_sent_to(number)[-1]
+    again = ask(date, 3, phone=number, first_name="Ana María", source=RsvpSource.STAFF)
+    assert again.updated and again.rsvp.pk == first.pk
+    assert date.rsvps.count() == 1 and seats.used_seats(date) == 3
+    assert Rsvp.objects.get(token_hash=token_hash(token)).first_name == "Ana María"
 
 
 def test_database_refuses_two_active_rsvps_for_one_contact(site_tree):
@@ -110,10 +140,15 @@ def test_database_refuses_an_empty_party(site_tree):
 
 def test_only_a_hash_of_the_token_is_stored(site_tree):
     _event, date = a_date()
-    outcome = ask(date)
-    assert len(outcome.token) >= 32  # 24 random bytes in base64
-    rsvp = Rsvp.objects.get(pk=outcome.rsvp.pk)
-    assert rsvp.token_hash == token_hash(outcome.token) and outcome.token not in rsvp.token_hash
+    number = phone()
+    rsvp = ask(date, phone=number).rsvp
+    assert row(rsvp)["token_hash"] is None, "no link exists before the message carrying it"
+    send_due()
+    token = links_sent_to(number)[-1]
+    assert len(token) >= 32  # 24 random bytes in base64
+    stored = row(rsvp)
+    assert stored["token_hash"] == token_hash(token)
+    assert not any(token in str(value) for value in stored.values())
 
 
 def test_cancelled_and_past_dates_are_closed(site_tree):

@@ -145,6 +145,8 @@ LINK_STEPS = [
     *SMS_STEPS,
     {**_BRIEF, "title": 20},
     {**_BRIEF, "title": 20, "when": "short"},
+    # A shortened title tells people which activity more than the link's label does.
+    {**_BRIEF, "title": 20, "when": "short", "bare": True},
     {**_BRIEF, "title": ""},
     {**_BRIEF, "title": "", "when": "short"},
     {**_BRIEF, "title": "", "when": "short", "bare": True},

@@ -54,16 +54,21 @@ def sms_allowed(phone):
 
 def channel_for(rsvp, kind):
     """SMS or e-mail as the person chose; a number that replied STOP gets no SMS, and
-    then only what goes by e-mail without being asked for."""
+    then only what goes by e-mail without being asked for. Reminders only go to
+    people who asked for them."""
     if rsvp.is_erased:
         return None
     if rsvp.reminder == ReminderChannel.SMS and sms_allowed(rsvp.phone):
         return MessageChannel.SMS
     if rsvp.reminder == ReminderChannel.EMAIL and rsvp.email:
         return MessageChannel.EMAIL
-    if kind in WITH_LINK and sms_allowed(rsvp.phone):
+    if kind in REMINDERS:
+        return None
+    # "No reminders" is not "no news": the private link, a freed seat, a moved or
+    # cancelled date and the organizer's word go by whatever reaches the person.
+    if sms_allowed(rsvp.phone):
         return MessageChannel.SMS
-    if kind not in REMINDERS and rsvp.email:
+    if rsvp.email:
         return MessageChannel.EMAIL
     return None
 

@@ -12,7 +12,14 @@ from django.utils import timezone
 from events import sms
 from events.formatting import to_local
 from events.forms.organizer_message import OrganizerMessageForm
-from events.models import EventDate, MessageStatus, OrganizerMessage, OutboxMessage, Rsvp
+from events.models import (
+    EventDate,
+    MessageStatus,
+    OrganizerMessage,
+    OutboxMessage,
+    Rsvp,
+    SmsOptOut,
+)
 from events.notifications.render import render
 from events.services import dispatch, organizer_messages, outbox, schedule
 from events.services import rsvp as seats
@@ -117,7 +124,8 @@ def test_database_refuses_a_second_row_for_the_same_message_and_rsvp(aide):
 
 
 def test_unreachable_people_are_counted_not_queued(aide):
-    rsvp_on(aide["date"], reminder="none", email="")
+    stopped = rsvp_on(aide["date"], reminder="none", email="")
+    SmsOptOut.objects.create(phone=stopped.phone)  # replied STOP and gave no e-mail
     posted = organizer_messages.post(aide["date"], {"fr": VAN_FR})
     assert (posted.queued, posted.unreachable) == (0, 1)
 

@@ -61,10 +61,11 @@ def test_channels_follow_the_reminder_choice(site_tree):
     assert channels(none_with_both) == [("confirmed", "sms")]
     assert channels(none_phone_only) == [("confirmed", "sms")]
     assert channels(none_email_only) == [("confirmed", "email")]
-    # The other notices keep their rule: by e-mail when there is one.
+    # So do the other notices: a cancelled date reaches someone who gave only a phone.
     schedule.cancel_date(date)
-    assert ("date_cancelled", "email") in channels(none_with_both)
-    assert "date_cancelled" not in kinds(none_phone_only)
+    assert ("date_cancelled", "sms") in channels(none_with_both)
+    assert ("date_cancelled", "sms") in channels(none_phone_only)
+    assert ("date_cancelled", "email") in channels(none_email_only)
 
 
 def test_link_messages_skip_a_number_that_replied_stop(site_tree):

@@ -3,13 +3,14 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_int, env_str
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("BENCH_DATABASE_URL", f"sqlite:///{BASE_DIR / 'bench.sqlite3'}")  # noqa: F405
+        env_str("BENCH_DATABASE_URL", f"sqlite:///{BASE_DIR / 'bench.sqlite3'}"),  # noqa: F405
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -4,6 +4,9 @@ The dispatcher claims due rows in one short transaction — `SELECT … FOR UPDA
 LOCKED` on PostgreSQL, so dispatchers on several machines never claim the same row —
 and gives each a lease. A task sends one claimed row and marks it sent only if the
 claim is still its own. A row whose lease ran out (its worker died) is claimed again.
+So that the lease covers the provider call and not the time the task waited in the
+queue, a task first renews it — only if it has not run out: a task that starts too
+late leaves the row to the next claim instead of racing it.
 
 The guarantee is at-least-once with de-duplication by the row: a message is sent
 twice only if a worker dies after the provider took it and before the row was marked
@@ -28,7 +31,8 @@ import uuid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from events import sms
@@ -120,9 +124,19 @@ def _mine(pk, token):
     return OutboxMessage.objects.filter(pk=pk, status=MessageStatus.CLAIMED, claimed_by=token)
 
 
+def take(pk, token, now):
+    """Renew the claim's lease for the send, if the claim is still ours and unexpired.
+    Never shortens it (a dispatcher's clock may be ahead of this worker's)."""
+    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+    renewed = Greatest(F("lease_until"), Value(lease))
+    return bool(_mine(pk, token).filter(lease_until__gt=now).update(lease_until=renewed))
+
+
 def send_one(pk, token, *, now=None):
     """Send one claimed row. Never raises for a provider error: it is recorded."""
     now = now or timezone.now()
+    if not take(pk, token, now):
+        return "not-claimed"
     row = _mine(pk, token).select_related("rsvp__date__event", "organizer_message").first()
     if row is None:
         return "not-claimed"

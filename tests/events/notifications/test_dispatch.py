@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -12,6 +13,7 @@ from events.models import MessageStatus, OutboxMessage
 from events.services import dispatch, schedule
 from events.services import rsvp as seats
 from events.sms.message import SmsSendError
+from tests.events.notifications import reclaiming_sms
 from tests.events.notifications.helpers import a_date, past_quiet_hours, rsvp_on
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +133,39 @@ def test_expired_lease_reclaimed_and_sent_once(site_tree):
     assert dispatch.send_one(ids[0], dead_token) == "not-claimed"
     assert len(sms.outbox) == 1
     assert rsvp.messages.get(kind="confirmed").status == MessageStatus.SENT
+
+
+@override_settings(SMS_BACKEND="tests.events.notifications.reclaiming_sms.SmsBackend")
+def test_task_started_late_in_its_lease_is_not_sent_again(site_tree):
+    """A task that waited in the queue for most of its lease: the next dispatcher round
+    comes while the provider takes the message, just after the claim's first lease."""
+    row = rsvp_on(a_date()).messages.get(kind="confirmed")
+    now = past_quiet_hours()
+    lease = dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+    token, _ids = dispatch.claim(now=now)
+    reclaiming_sms.round_at = now + lease + dt.timedelta(seconds=1)
+    reclaiming_sms.claims = []
+    assert dispatch.send_one(row.pk, token, now=now + lease - dt.timedelta(seconds=1)) == "sent"
+    # What the tasks of that round would do.
+    for claim, ids in list(reclaiming_sms.claims):
+        for pk in ids:
+            dispatch.send_one(pk, claim, now=reclaiming_sms.round_at)
+    assert len(sms.outbox) == 1
+    row.refresh_from_db()
+    assert row.status == MessageStatus.SENT
+
+
+def test_task_started_after_its_lease_leaves_the_row_to_the_next_claim(site_tree):
+    row = rsvp_on(a_date()).messages.get(kind="confirmed")
+    now = past_quiet_hours()
+    late = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS + 1)
+    token, _ids = dispatch.claim(now=now)
+    assert dispatch.send_one(row.pk, token, now=late) == "not-claimed"
+    assert sms.outbox == []
+    assert dispatch.dispatch(now=late) == 1
+    assert len(sms.outbox) == 1
+    row.refresh_from_db()
+    assert row.status == MessageStatus.SENT
 
 
 def test_command_runs_once(site_tree):

@@ -19,8 +19,10 @@ import pytest
 from django.db import connection
 
 from bench.bench_notifications import duplicates
-from tests.events.notifications.test_dispatch_race import site_tree  # noqa: F401
 from tests.factories import EventFactory
+
+# The bench's processes read committed rows (and on SQLite a copy of the database).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = 40
@@ -71,7 +73,7 @@ def run_bench(tmp_path, *options):
 
 
 @pytest.fixture
-def events(site_tree):  # noqa: F811
+def events(site_tree):
     return [EventFactory(), EventFactory()]
 
 

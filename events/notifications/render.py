@@ -1,7 +1,8 @@
 """Rendering an outbox message in its RSVP's language, at send time.
 
 Nothing rendered is stored: the outbox row names the RSVP and the kind, the text is
-built from the RSVP as it is when the message goes.
+built from the RSVP as it is when the message goes. Rows for a digest subscription
+are written by events/notifications/subscription_messages.py.
 """
 
 import dataclasses
@@ -130,6 +131,10 @@ def sms_text(context):
 
 
 def render(message):
+    if message.subscription_id is not None:
+        from events.notifications.subscription_messages import render_for_subscription
+
+        return render_for_subscription(message)
     rsvp = message.rsvp
     with translation.override(rsvp.language):
         context = context_for(rsvp, message.kind)

@@ -24,9 +24,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events import sms
-from events.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage, RsvpStatus
+from events.models import MessageChannel, MessageStatus, OutboxMessage
+from events.notifications.recipients import address, recipient_of
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, channel_for, sms_allowed
+from events.services.outbox import sms_allowed
 
 log = logging.getLogger(__name__)
 
@@ -79,20 +80,13 @@ def dispatch(*, limit=100, worker=None, now=None):
 
 def why_not(row, now):
     """The status to record instead of sending, or None to send."""
-    rsvp = row.rsvp
-    date = rsvp.date
-    if rsvp.status == RsvpStatus.CANCELLED or rsvp.is_erased:
+    who = recipient_of(row)
+    reason = who.why_not(row, now)
+    if reason:
+        return reason
+    if row.channel == MessageChannel.SMS and not sms_allowed(who.phone):
         return MessageStatus.SKIPPED
-    if date.status != "scheduled" and row.kind != MessageKind.DATE_CANCELLED:
-        return MessageStatus.SKIPPED
-    if row.kind in REMINDERS:
-        if rsvp.status != RsvpStatus.CONFIRMED or channel_for(rsvp, row.kind) != row.channel:
-            return MessageStatus.SKIPPED
-        if now >= date.start:
-            return MessageStatus.MISSED
-    if row.channel == MessageChannel.SMS and not sms_allowed(rsvp.phone):
-        return MessageStatus.SKIPPED
-    if row.channel == MessageChannel.EMAIL and not rsvp.email:
+    if row.channel == MessageChannel.EMAIL and not who.email:
         return MessageStatus.SKIPPED
     return None
 
@@ -104,7 +98,7 @@ def _mine(pk, token):
 def send_one(pk, token, *, now=None):
     """Send one claimed row. Never raises for a provider error: it is recorded."""
     now = now or timezone.now()
-    row = _mine(pk, token).select_related("rsvp__date__event").first()
+    row = _mine(pk, token).select_related("rsvp__date__event", "subscription").first()
     if row is None:
         return "not-claimed"
     reason = why_not(row, now)
@@ -160,17 +154,17 @@ def email_headers(row, rendered):
 
 def deliver(row, rendered):
     """Hand the message to the provider; returns the provider's id for it."""
-    rsvp = row.rsvp
+    to = address(row)
     if row.channel == MessageChannel.SMS:
         sent = sms.get_backend().send(
-            sms.SmsMessage(to=rsvp.phone, body=rendered.text, reference=f"outbox-{row.pk}")
+            sms.SmsMessage(to=to, body=rendered.text, reference=f"outbox-{row.pk}")
         )
         return sent.provider_id or ""
     email = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[rsvp.email],
+        to=[to],
         headers=email_headers(row, rendered),
     )
     email.attach_alternative(rendered.html, "text/html")

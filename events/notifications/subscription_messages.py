@@ -73,6 +73,7 @@ def confirmation(message, subscription):
             ),
             "hours": settings.ENSEMBLE_DIGEST_LINK_HOURS,
             "title": subject,
+            "LANGUAGE_CODE": language,
         }
         # No unsubscribe link: without a confirmation, nothing else is ever sent.
         return Rendered(
@@ -99,6 +100,7 @@ def digest(message, subscription):
             return Rendered(subject=subject, text=digest_sms(content))
         context = {
             "title": subject,
+            "LANGUAGE_CODE": language,
             "digest": content,
             "regions": ", ".join(content.regions),
             "days": email_days(content),

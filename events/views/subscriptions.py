@@ -23,9 +23,17 @@ from events.forms.subscriptions import CodeForm, SubscribeForm
 from events.models import DigestSubscription, MessageChannel, Region
 from events.phones import display_phone
 from events.services import subscriptions
-from events.views.rsvp import private
+from events.services.region_choice import remembered_region
 
-REGION_COOKIE = "region"
+
+def private(response):
+    """Not cached, not indexed, and no address sent to other sites (the links carry
+    tokens). "same-origin" rather than "no-referrer": with no-referrer, browsers send
+    `Origin: null` with the page's own form, and the CSRF check refuses it."""
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def limited(request, group, key, rate):
@@ -44,8 +52,8 @@ def initial_regions(request):
     asked = [code for code in request.GET.getlist("region") if code in Region.values]
     if asked:
         return asked
-    remembered = request.COOKIES.get(REGION_COOKIE, "")
-    return [remembered] if remembered in Region.values else []
+    remembered = remembered_region(request)
+    return [remembered] if remembered else []
 
 
 def render_form(request, form, status=200, error=""):

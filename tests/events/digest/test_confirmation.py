@@ -39,7 +39,7 @@ def test_get_shows_a_button_and_changes_nothing(clock, site_tree, client):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'method="post"' in html and "Estrie" in html and "Montérégie" in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert the_subscription().status == SubscriptionStatus.PENDING
 
 

@@ -49,6 +49,7 @@ def test_spanish_email_uses_the_spanish_pages(weekend):
     assert "Caminata al mont Pinacle" in rendered.text
     assert "/es/" in rendered.text and "/fr/aide/" not in rendered.text
     assert "Soccer" not in rendered.text  # Montérégie is not one of the regions
+    assert rendered.html.startswith('<!DOCTYPE html>\n<html lang="es">')
 
 
 def test_english_email(weekend):
@@ -95,3 +96,27 @@ def test_spanish_sms_in_ucs2_fits(weekend, settings):
     shortest = "Ensemble: 1 actividad este fin de semana (Estrie, Gaspésie–Îles-de-la-Madeleine):"
     assert analyse(shortest).encoding == UCS2
     assert "STOP" in text and "http://testserver/es/" in text
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "en"])
+def test_confirmations_in_each_language(site_tree, language):
+    from events.services import subscriptions
+
+    for channel, contact in (("sms", "+18195550142"), ("email", "ana@example.org")):
+        subscriptions.request(channel, contact, ["11", "02", "08"], language)
+    for row in OutboxMessage.objects.filter(kind=MessageKind.SUBSCRIPTION_CONFIRM):
+        rendered = render(row)
+        subscription = row.subscription
+        if row.channel == "sms":
+            assert subscriptions.code_for(subscription) in rendered.text
+            assert "STOP" in rendered.text and "30" in rendered.text
+            assert analyse(rendered.text).segments <= 2, rendered.text
+        else:
+            assert f"/{language}/infolettre/confirmer/" in rendered.text
+            assert "Gaspésie–Îles-de-la-Madeleine" in rendered.text
+            assert rendered.html.startswith("<!DOCTYPE html>")
+            assert f'<html lang="{language}">' in rendered.html
+            assert not rendered.unsubscribe_url
+    texts = {r.channel: render(r).text for r in OutboxMessage.objects.all()}
+    words = {"fr": "code est", "es": "código es", "en": "code is"}
+    assert words[language] in texts["sms"]

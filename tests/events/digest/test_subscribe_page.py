@@ -120,7 +120,10 @@ def test_a_phone_request_shows_the_code_form(clock, site_tree, client):
 
 
 def neutral(client, **fields):
-    return without_csrf(subscribe(client, "es", **fields))
+    """Everything a visitor can observe of the answer, but the CSRF token."""
+    response = subscribe(client, "es", **fields)
+    headers = sorted((k, v) for k, v in response.headers.items() if k.lower() != "date")
+    return response.status_code, headers, without_csrf(response)
 
 
 @pytest.mark.parametrize("channel", ["email", "sms"])
@@ -147,12 +150,10 @@ def test_the_answer_never_says_whether_the_contact_is_known(clock, site_tree, cl
 
 def test_an_opted_out_number_gets_the_same_answer_and_no_sms(clock, site_tree, client):
     SmsOptOut.objects.create(phone="+18195550142")
-    opted_out = neutral(client, email="", phone="+18195550142")
+    _status, _headers, opted_out = neutral(client, email="", phone="+18195550142")
     SmsOptOut.objects.all().delete()
-    cache_cleared = neutral(client, email="", phone="+18195550143")
-    assert opted_out.replace("555-0142", "555-0143").replace("5550142", "5550143") == (
-        cache_cleared
-    )
+    _status, _headers, other = neutral(client, email="", phone="+18195550143")
+    assert opted_out.replace("555-0142", "555-0143").replace("5550142", "5550143") == other
     assert OutboxMessage.objects.filter(subscription__contact="+18195550142").count() == 0
 
 

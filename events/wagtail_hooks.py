@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -90,3 +91,25 @@ def dates_header_button(page, user, view_name=None, next_url=None):
 def dates_listing_button(page, user, next_url=None):
     if _is_event(page):
         yield DatesMenuItem(page=page)
+
+
+class DigestSummaryItem(SummaryItem):
+    """Site administrators see how many people get the weekly digest: a number, never
+    a contact (docs/digest.md)."""
+
+    order = 500
+    template_name = "events/admin/digest_summary.html"
+
+    def get_context_data(self, parent_context):
+        from events.models import DigestSubscription, SubscriptionStatus
+
+        active = DigestSubscription.objects.filter(status=SubscriptionStatus.ACTIVE).count()
+        return {"active": active}
+
+    def is_shown(self):
+        return self.request.user.is_superuser
+
+
+@hooks.register("construct_homepage_summary_items")
+def digest_summary(request, items):
+    items.append(DigestSummaryItem(request))

@@ -205,3 +205,24 @@ ENSEMBLE_QUIET_HOURS = (21, 8)
 # The dispatcher's lease on a claimed message, and the retry delays after an error.
 ENSEMBLE_OUTBOX_LEASE_SECONDS = env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300)
 ENSEMBLE_OUTBOX_RETRY_MINUTES = (1, 5, 25)
+
+# The weekly digest (docs/digest.md): queued from this local weekday (Monday = 0) and
+# hour until the end of the week, one per subscription and ISO week.
+ENSEMBLE_DIGEST_WEEKDAY = env_int("ENSEMBLE_DIGEST_WEEKDAY", 3)
+ENSEMBLE_DIGEST_HOUR = env_int("ENSEMBLE_DIGEST_HOUR", 15)
+# Confirming a subscription: the e-mail link and the SMS code work this long, the code
+# takes this many tries, and one contact gets at most this many confirmation messages
+# a day (whatever the cache says: counted in the outbox).
+ENSEMBLE_DIGEST_LINK_HOURS = env_int("ENSEMBLE_DIGEST_LINK_HOURS", 48)
+ENSEMBLE_DIGEST_CODE_MINUTES = env_int("ENSEMBLE_DIGEST_CODE_MINUTES", 30)
+ENSEMBLE_DIGEST_CODE_ATTEMPTS = 5
+ENSEMBLE_DIGEST_CONFIRMATIONS_PER_DAY = env_int("ENSEMBLE_DIGEST_CONFIRMATIONS_PER_DAY", 3)
+# django-ratelimit rates for the subscription forms: sign-ups per IP and per contact,
+# code tries per IP.
+ENSEMBLE_DIGEST_RATES = {
+    "ip": env_str("ENSEMBLE_DIGEST_RATE_IP", "20/h"),
+    "contact": env_str("ENSEMBLE_DIGEST_RATE_CONTACT", "3/d"),
+    "code": env_str("ENSEMBLE_DIGEST_RATE_CODE", "20/h"),
+}
+# Unconfirmed requests and unsubscribed contacts are deleted after this many days.
+ENSEMBLE_DIGEST_FORGET_DAYS = env_int("ENSEMBLE_DIGEST_FORGET_DAYS", 30)

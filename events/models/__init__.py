@@ -9,11 +9,13 @@ from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, S
 from .pickups import PickupPoint
 from .regions import Region
 from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
+from .subscriptions import DigestSubscription, SubscriptionStatus
 
 __all__ = [
     "ActivitiesIndexPage",
     "Category",
     "DateStatus",
+    "DigestSubscription",
     "EventDate",
     "EventPage",
     "LanguageCode",
@@ -31,4 +33,5 @@ __all__ = [
     "RsvpSource",
     "RsvpStatus",
     "SmsOptOut",
+    "SubscriptionStatus",
 ]

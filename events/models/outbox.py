@@ -1,11 +1,16 @@
 """The outbox: every message to a person is one row, written in the same transaction
 as the change that causes it (DESIGN invariant 3).
 
-Rows hold no message text: it is rendered at send time from the RSVP, so an erased
-RSVP leaves nothing personal behind here.
+A row goes either to an RSVP (confirmations, reminders, notices) or to a digest
+subscription (the weekly digest and the subscription's confirmation); a check
+constraint makes it exactly one of them.
+
+Rows hold no message text: it is rendered at send time from the RSVP or the
+subscription, so an erased RSVP leaves nothing personal behind here.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +24,12 @@ class MessageKind(models.TextChoices):
     DATE_CANCELLED = "date_cancelled", _("Date cancelled")
     ORGANIZER_MESSAGE = "organizer_message", _("Message from the organizer")
     MANAGE_LINK = "manage_link", _("Registration link sent again")
+    DIGEST = "digest", _("Weekly digest")
+    SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Digest subscription confirmation")
+
+
+# Kinds sent to a digest subscription; every other kind goes to an RSVP.
+SUBSCRIPTION_KINDS = (MessageKind.DIGEST, MessageKind.SUBSCRIPTION_CONFIRM)
 
 
 class MessageChannel(models.TextChoices):
@@ -43,12 +54,24 @@ class OutboxMessage(models.Model):
         on_delete=models.CASCADE,
         related_name="messages",
         verbose_name=_("registration"),
+        null=True,
+        blank=True,
+    )
+    subscription = models.ForeignKey(
+        "events.DigestSubscription",
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("digest subscription"),
+        null=True,
+        blank=True,
     )
     kind = models.CharField(_("kind"), max_length=24, choices=MessageKind.choices)
     channel = models.CharField(_("channel"), max_length=5, choices=MessageChannel.choices)
-    # EventDate.sequence when queued, for kinds that depend on the date's time or
-    # status (a moved notice per move); for manage_link, the RSVP's link request
-    # number (1, 2, …: one message per request); 0 for the others, so they go once.
+    # The version of what the message is about, so that each version goes once:
+    # EventDate.sequence for the kinds that depend on the date's time or status (a
+    # moved notice per move); the RSVP's link request number for manage_link (1, 2, …);
+    # ISO year * 100 + week for a digest (one a week); the request number for a
+    # subscription confirmation; 0 for the others.
     date_version = models.PositiveIntegerField(default=0)
     # The staff message this row carries (kind "organizer_message" only): several
     # messages on one date each go once per registration.
@@ -99,6 +122,16 @@ class OutboxMessage(models.Model):
                     )
                 ),
                 name="organizer_message_rows_name_their_message",
+            ),
+            models.UniqueConstraint(
+                fields=["subscription", "kind", "channel", "date_version"],
+                condition=Q(subscription__isnull=False),
+                name="one_subscription_message_per_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(rsvp__isnull=False, subscription__isnull=True)
+                | Q(rsvp__isnull=True, subscription__isnull=False),
+                name="outbox_one_recipient",
             ),
         ]
         indexes = [models.Index(fields=["status", "due_at"], name="outbox_due")]

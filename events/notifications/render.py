@@ -3,7 +3,8 @@
 Nothing rendered is stored: the outbox row names the RSVP and the kind, the text is
 built from the RSVP as it is when the message goes. The private link's token is
 given by the sender (events.services.dispatch issues it and stores its hash once the
-message went): rendering writes nothing.
+message went): rendering writes nothing. Rows for a digest subscription are written
+by events/notifications/subscription_messages.py.
 """
 
 import dataclasses
@@ -180,6 +181,10 @@ def sms_text(context):
 def render(message, *, manage_token=None):
     """The message's subject and texts; `manage_token` is the private link's token,
     needed by the kinds that carry the link (WITH_LINK)."""
+    if message.subscription_id is not None:
+        from events.notifications.subscription_messages import render_for_subscription
+
+        return render_for_subscription(message)
     rsvp = message.rsvp
     lang = rsvp.language
     with translation.override(lang):

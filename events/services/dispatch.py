@@ -36,16 +36,10 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from events import sms
-from events.models import (
-    MessageChannel,
-    MessageKind,
-    MessageStatus,
-    OutboxMessage,
-    Rsvp,
-    RsvpStatus,
-)
+from events.models import MessageChannel, MessageStatus, OutboxMessage, Rsvp
+from events.notifications.recipients import address, recipient_of
 from events.notifications.render import render
-from events.services.outbox import REMINDERS, WITH_LINK, channel_for, reminder_due, sms_allowed
+from events.services.outbox import WITH_LINK, sms_allowed
 from events.services.tokens import new_token
 
 log = logging.getLogger(__name__)
@@ -99,23 +93,13 @@ def dispatch(*, limit=100, worker=None, now=None):
 
 def why_not(row, now):
     """The status to record instead of sending, or None to send."""
-    rsvp = row.rsvp
-    date = rsvp.date
-    if rsvp.status == RsvpStatus.CANCELLED or rsvp.is_erased:
+    who = recipient_of(row)
+    reason = who.why_not(row, now)
+    if reason:
+        return reason
+    if row.channel == MessageChannel.SMS and not sms_allowed(who.phone):
         return MessageStatus.SKIPPED
-    if date.status != "scheduled" and row.kind != MessageKind.DATE_CANCELLED:
-        return MessageStatus.SKIPPED
-    if row.kind in REMINDERS:
-        if rsvp.status != RsvpStatus.CONFIRMED or channel_for(rsvp, row.kind) != row.channel:
-            return MessageStatus.SKIPPED
-        if reminder_due(row.kind, date) is None:
-            # Switched off on the event after this row was claimed.
-            return MessageStatus.SKIPPED
-        if now >= date.start:
-            return MessageStatus.MISSED
-    if row.channel == MessageChannel.SMS and not sms_allowed(rsvp.phone):
-        return MessageStatus.SKIPPED
-    if row.channel == MessageChannel.EMAIL and not rsvp.email:
+    if row.channel == MessageChannel.EMAIL and not who.email:
         return MessageStatus.SKIPPED
     return None
 
@@ -137,7 +121,11 @@ def send_one(pk, token, *, now=None):
     now = now or timezone.now()
     if not take(pk, token, now):
         return "not-claimed"
-    row = _mine(pk, token).select_related("rsvp__date__event", "organizer_message").first()
+    row = (
+        _mine(pk, token)
+        .select_related("rsvp__date__event", "organizer_message", "subscription")
+        .first()
+    )
     if row is None:
         return "not-claimed"
     reason = why_not(row, now)
@@ -204,17 +192,17 @@ def email_headers(row, rendered):
 
 def deliver(row, rendered):
     """Hand the message to the provider; returns the provider's id for it."""
-    rsvp = row.rsvp
+    to = address(row)
     if row.channel == MessageChannel.SMS:
         sent = sms.get_backend().send(
-            sms.SmsMessage(to=rsvp.phone, body=rendered.text, reference=f"outbox-{row.pk}")
+            sms.SmsMessage(to=to, body=rendered.text, reference=f"outbox-{row.pk}")
         )
         return sent.provider_id or ""
     email = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[rsvp.email],
+        to=[to],
         headers=email_headers(row, rendered),
     )
     email.attach_alternative(rendered.html, "text/html")

@@ -3,9 +3,11 @@
 import unicodedata
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from events.models import MessageChannel, MessageStatus, OutboxMessage, SmsOptOut
+from events.services import subscriptions
 
 # The usual carrier keywords in English, and their French and Spanish counterparts.
 STOP_WORDS = {
@@ -31,15 +33,19 @@ def keyword(body):
 
 @transaction.atomic
 def handle_reply(phone, body):
-    """STOP (ARRET, ALTO…) stops every SMS to the number; START allows them again."""
+    """STOP (ARRET, ALTO…) stops every SMS to the number, and ends its digest
+    subscriptions; START allows SMS again (a digest needs a new subscription)."""
     word = keyword(body)
     if not phone or not word:
         return None
     if word in STOP_WORDS:
         SmsOptOut.objects.get_or_create(phone=phone)
         OutboxMessage.objects.filter(
-            rsvp__phone=phone, channel=MessageChannel.SMS, status=MessageStatus.PENDING
+            Q(rsvp__phone=phone) | Q(subscription__contact=phone),
+            channel=MessageChannel.SMS,
+            status=MessageStatus.PENDING,
         ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
+        subscriptions.stopped_by_sms(phone)
         return "stop"
     if word in START_WORDS:
         SmsOptOut.objects.filter(phone=phone).delete()

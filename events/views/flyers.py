@@ -52,6 +52,7 @@ def weekend_flyer(request, region):
         {
             "flyer": regional.weekend_flyer(region, languages),
             "region_name": regional.region_name(region),
+            "digest_region": region,
             "notice": notice,
             "cols": len(languages),
             **_form_context(languages),

@@ -2,9 +2,11 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from events.services import regional
+from events.services.links import absolute
 
 # The refresh is the point of this page: an unattended screen nobody reads up close.
 # Nothing on the public site links here, so no visitor gets a page that reloads
@@ -22,5 +24,7 @@ def kiosk(request, region):
             "kiosk": regional.kiosk(region, get_language()),
             "region_name": regional.region_name(region),
             "refresh_seconds": REFRESH_SECONDS,
+            # Written out for people to type or photograph: nothing is clickable here.
+            "digest_url": absolute(reverse("events_digest_subscribe") + f"?region={region}"),
         },
     )

@@ -1,7 +1,9 @@
 """Claim due outbox messages and hand them to django-tasks (docs/notifications.md).
 
 Run every minute from cron or a systemd timer, or with --loop SECONDS beside the
-task worker (`make run` does).
+task worker (`make run` does). Each round also queues the week's digest once its
+time has come (docs/digest.md) and forgets stale digest subscriptions, so neither
+needs a cron line of its own.
 """
 
 import logging
@@ -10,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from events.services import dispatch
+from events.services import digest, dispatch, subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,8 @@ class Command(BaseCommand):
         while True:
             try:
                 total = 0
+                digest.queue_week()
+                subscriptions.forget_stale()
                 while True:
                     count = dispatch.dispatch(limit=limit)
                     total += count

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventDate, MessageKind, OutboxMessage, PickupPoint
+from events.models.outbox import SUBSCRIPTION_KINDS
 from events.notifications.render import render
 from events.services.outbox import WITH_LINK
 from events.services.tokens import new_token
@@ -16,7 +17,9 @@ from tests.rsvp_helpers import ask
 
 pytestmark = pytest.mark.django_db
 
-KINDS = [k for k in MessageKind if k != MessageKind.ORGANIZER_MESSAGE]
+KINDS = [
+    k for k in MessageKind if k != MessageKind.ORGANIZER_MESSAGE and k not in SUBSCRIPTION_KINDS
+]
 LONG_PLACE = "Centre communautaire Saint-Jean-Baptiste-de-Sainte-Pétronille-de-l'Île-d'Orléans"
 LONG_TITLE = "Excursión guiada al Parque Nacional de la Jacques-Cartier con almuerzo campestre"
 

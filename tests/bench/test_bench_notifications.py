@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from bench.bench_notifications import duplicates
+from bench.notifications_figures import duplicates
 from tests.events.notifications.test_dispatch_race import site_tree  # noqa: F401
 from tests.factories import EventFactory
 

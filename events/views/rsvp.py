@@ -177,9 +177,11 @@ def localized_event(date):
 
 
 def private(response):
-    # The token is in the URL: keep it out of caches, referrers and search engines.
+    # The token is in the URL: keep it out of caches, other sites' referrers and search
+    # engines. Not "no-referrer": browsers then post the page's own forms with
+    # `Origin: null`, and the CSRF check refuses them (Cancel gave a 403 in Chromium).
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

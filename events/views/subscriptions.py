@@ -24,16 +24,7 @@ from events.models import DigestSubscription, MessageChannel, Region
 from events.phones import display_phone
 from events.services import subscriptions
 from events.services.region_choice import remembered_region
-
-
-def private(response):
-    """Not cached, not indexed, and no address sent to other sites (the links carry
-    tokens). "same-origin" rather than "no-referrer": with no-referrer, browsers send
-    `Origin: null` with the page's own form, and the CSRF check refuses it."""
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+from events.views.rsvp import private
 
 
 def limited(request, group, key, rate):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from bench.bench_notifications import duplicates
+from bench.notifications_figures import duplicates
 from tests.factories import EventFactory
 
 # The bench's processes read committed rows (and on SQLite a copy of the database).

@@ -68,7 +68,7 @@ def test_register_confirms_and_sends_the_private_link(event, date, client):
     assert rsvp.phone == PHONE and rsvp.language == "fr" and rsvp.party_size == 2
     _token, page = follow_link(client, PHONE)
     assert page.status_code == 200
-    assert "no-store" in page["Cache-Control"] and page["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in page["Cache-Control"] and page["Referrer-Policy"] == "same-origin"
     assert "Ana" in page.content.decode()
 
 

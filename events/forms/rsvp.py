@@ -39,7 +39,25 @@ def is_honeypot_filled(data):
     return bool(data.get("website"))
 
 
+def phone_field():
+    return forms.CharField(
+        label=_("Mobile phone"),
+        required=False,
+        max_length=30,
+        help_text=_("Canada, Mexico, Guatemala…: write the country code if it is not Canada."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+
+def email_field():
+    return forms.EmailField(
+        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
 class ContactFieldsMixin:
+    """Phone and e-mail (declare them with phone_field() and email_field()), normalized."""
+
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "").strip()
         return normalize_phone(value) if value else ""
@@ -53,16 +71,8 @@ class BaseRsvpForm(ContactFieldsMixin, forms.Form):
         label=_("Which date?"), coerce=int, widget=forms.RadioSelect, empty_value=None
     )
     first_name = forms.CharField(label=_("First name"), max_length=80)
-    phone = forms.CharField(
-        label=_("Mobile phone"),
-        required=False,
-        max_length=30,
-        help_text=_("Canada, Mexico, Guatemala…: write the country code if it is not Canada."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    phone = phone_field()
+    email = email_field()
     party_size = forms.IntegerField(label=_("How many people, you included?"), min_value=1)
     needs_transport = forms.BooleanField(label=_("I need transport"), required=False)
     pickup = forms.ChoiceField(label=_("Pickup point"), required=False, widget=forms.RadioSelect)

@@ -4,22 +4,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from events.forms.rsvp import ContactFieldsMixin
+from events.forms.rsvp import ContactFieldsMixin, email_field, phone_field
 from events.models import MessageChannel, Region
 from events.phones import normalize_phone
 
 
 class SubscribeForm(ContactFieldsMixin, forms.Form):
-    phone = forms.CharField(
-        label=_("Mobile phone"),
-        required=False,
-        max_length=30,
-        help_text=_("Canada, Mexico, Guatemala…: write the country code if it is not Canada."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    phone = phone_field()
+    email = email_field()
     regions = forms.MultipleChoiceField(
         label=_("Regions"),
         choices=Region.choices,

@@ -47,19 +47,21 @@ def format_datetime(value, tzname=None, language=None):
     return f"{format_day(value, tzname, language)}, {format_time(value, tzname, language)}"
 
 
-def format_brief(value, tzname=None, language=None):
-    """'sam 14 juin, 10 h 30': day and time in few characters."""
+def _day_and_time(value, tzname, language, day_formats):
     lang = _lang(language)
     with override(lang):
-        day = dateformat.format(to_local(value, tzname), BRIEF_DAY[lang])
+        day = dateformat.format(to_local(value, tzname), day_formats[lang])
     return f"{day}, {format_time(value, tzname, lang)}"
+
+
+def format_brief(value, tzname=None, language=None):
+    """'sam 14 juin, 10 h 30': day and time in few characters."""
+    return _day_and_time(value, tzname, language, BRIEF_DAY)
 
 
 def format_short_datetime(value, tzname=None, language=None):
-    lang = _lang(language)
-    with override(lang):
-        day = dateformat.format(to_local(value, tzname), NUMERIC_DAY[lang])
-    return f"{day}, {format_time(value, tzname, lang)}"
+    """'sam 14/6, 10 h 30': shorter still, for an SMS short of room."""
+    return _day_and_time(value, tzname, language, NUMERIC_DAY)
 
 
 def format_range(start, end, tzname=None, language=None):

@@ -56,13 +56,19 @@ class OrganizerMessageForm(forms.Form):
             over[code] = max(over[code], organizer_sms_overflow(self.date, reader, texts[code]))
         for code, count in over.items():
             if count:
-                self.add_error(
-                    f"text_{code}",
-                    ngettext(
-                        "Too long for two text messages (SMS): remove %(count)s character.",
-                        "Too long for two text messages (SMS): remove %(count)s characters.",
-                        count,
-                    )
-                    % {"count": count},
-                )
+                self.add_error(f"text_{code}", too_long(count))
         return data
+
+
+def too_long(count):
+    """The error carries the overflow as data (`params["count"]`, counted on the text
+    with its spaces folded, as it is sent), so nothing has to read it from prose."""
+    return forms.ValidationError(
+        ngettext(
+            "Too long for two text messages (SMS): remove %(count)s character.",
+            "Too long for two text messages (SMS): remove %(count)s characters.",
+            count,
+        ),
+        code="sms_too_long",
+        params={"count": count},
+    )

@@ -248,7 +248,8 @@ def characters_over(frame, text):
     """How many characters must go from the end of `text` for the SMS to fit."""
     text = one_line(text)
     for cut in range(len(text) + 1):
-        if fits(frame.replace(TEXT_MARK, text[: len(text) - cut])):
+        # The shortened text is sent folded too: a space left at its end costs nothing.
+        if fits(frame.replace(TEXT_MARK, text[: len(text) - cut].rstrip())):
             return cut
     return len(text)
 

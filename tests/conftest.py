@@ -1,3 +1,6 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from tests.chromium import browser  # noqa: F401  (shared by every browser test)
@@ -18,3 +21,18 @@ def site_tree(db):
     Rebuilt when a transactional test has flushed the database.
     """
     return build_site()
+
+
+# Thursday 26 November 2026, 15:00 in Québec: ISO week 48, the digest's hour; the
+# weekend is the 28th and 29th, and every month and day name of that week is in the
+# GSM-7 alphabet.
+A_THURSDAY = dt.datetime(2026, 11, 26, 15, 0, tzinfo=ZoneInfo("America/Toronto"))
+
+
+@pytest.fixture
+def known_week(time_machine):
+    """For tests whose expected text depends on the words of a date: the length of an
+    SMS does ("août" has a letter outside GSM-7, which halves a segment). The clock
+    starts on A_THURSDAY and runs on."""
+    time_machine.move_to(A_THURSDAY, tick=True)
+    return A_THURSDAY

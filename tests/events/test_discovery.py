@@ -108,11 +108,11 @@ def test_filtering_runs_in_one_query_on_dates(events, django_assert_num_queries)
 
 
 @pytest.fixture
-def thursday_evening(monkeypatch):
+def thursday_evening(time_machine):
     """Thursday 18:00 before the factories' Saturday: the worker planning the weekend."""
     thursday = next_saturday() - dt.timedelta(days=2)
     now = timezone.make_aware(dt.datetime.combine(thursday, dt.time(18, 0)))
-    monkeypatch.setattr(timezone, "now", lambda: now)
+    time_machine.move_to(now, tick=False)
     return now
 
 

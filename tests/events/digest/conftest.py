@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
 from events import sms
 from events.models import EventDate
@@ -28,13 +27,15 @@ def fresh_state():
 
 
 class Clock:
-    def __init__(self, monkeypatch):
-        self.monkeypatch = monkeypatch
+    """time-machine's clock, stopped, with the moment it shows at hand."""
+
+    def __init__(self, time_machine):
+        self.time_machine = time_machine
         self.now = THURSDAY
 
     def set(self, moment):
         self.now = moment
-        self.monkeypatch.setattr(timezone, "now", lambda: self.now.astimezone(dt.UTC))
+        self.time_machine.move_to(moment, tick=False)
         return moment
 
     def advance(self, **delta):
@@ -42,8 +43,8 @@ class Clock:
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(monkeypatch)
+def clock(time_machine):
+    clock = Clock(time_machine)
     clock.set(THURSDAY)
     return clock
 

@@ -8,7 +8,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from events.models import PickupPoint
 from events.services.translations import translate
@@ -20,8 +19,8 @@ SATURDAY = dt.date(2026, 11, 28)
 
 
 @pytest.fixture
-def thursday(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: THURSDAY.astimezone(dt.UTC))
+def thursday(time_machine):
+    time_machine.move_to(THURSDAY, tick=False)
     return THURSDAY
 
 

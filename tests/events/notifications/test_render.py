@@ -103,7 +103,7 @@ def test_reminder_language_words(site_tree):
     assert "Saturday" in texts["en"] and "Reminder" in texts["en"]
 
 
-def test_link_messages_in_each_language(site_tree):
+def test_link_messages_in_each_language(known_week, site_tree):
     # A Spanish Saturday ("sábado") is UCS-2: 134 characters for two SMS, the link
     # takes ~70 of them, so the brief wording goes and the title gives way.
     words = {
@@ -168,3 +168,15 @@ def test_confirmation_email_attaches_calendar(site_tree):
     result, _token = rendered(rsvp, MessageKind.CONFIRMED, "email")
     assert result.ics.startswith(b"BEGIN:VCALENDAR")
     assert result.ics_name.endswith(".ics")
+
+
+def test_a_french_date_in_august_turns_the_sms_to_ucs2_and_it_still_fits(site_tree, time_machine):
+    # "août" is outside GSM-7: the long wording ("samedi 7 août") would make the
+    # whole SMS UCS-2 (67 characters a segment), so the brief one goes, title kept.
+    time_machine.move_to(dt.datetime(2027, 7, 29, 15, 0, tzinfo=dt.UTC), tick=True)
+    rsvp = make(site_tree, "fr")
+    assert rsvp.date.start.month == 8
+    for kind in (MessageKind.CONFIRMED, MessageKind.MANAGE_LINK):
+        sms, _token = rendered(rsvp, kind, "sms")
+        assert analyse(sms.text).segments <= 2, sms.text
+        assert "Sortie au parc" in sms.text

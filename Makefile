@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench lint check messages scale-data browser-deps clean
+.PHONY: run test test-clocks install bench lint check messages scale-data browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,24 @@ run: install
 # The whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL).
 test: install
 	$(BIN)/python -m pytest
+
+# The date-sensitive tests again, each run starting at an instant that has broken
+# dates before: the last Saturday of a month (its Sunday in the next month), New
+# Year's Eve, the Sundays of the spring and autumn clock changes in Québec, and the
+# digest's Thursday 15:00. Two runs at a time; each log in artifacts/clocks/.
+CLOCKS ?= 2027-07-31T22:00 2026-12-31T23:30 2027-03-14T01:30 2027-11-07T01:30 2026-12-10T15:00
+CLOCK_TESTS ?= tests/events/notifications tests/events/digest tests/calendar \
+	tests/events/test_discovery.py tests/events/forwarding/test_weekend_flyer.py \
+	tests/events/rsvp/test_rsvp_retention.py tests/events/test_schedule.py \
+	tests/events/test_formatting.py
+
+test-clocks: install
+	@mkdir -p artifacts/clocks
+	@printf '%s\n' $(CLOCKS) | xargs -P 2 -I{} sh -c \
+		'log=artifacts/clocks/{}.log; \
+		if $(BIN)/python -m pytest -q --clock {} $(CLOCK_TESTS) >$$log 2>&1; \
+		then echo "clock {}: $$(tail -n 1 $$log)"; \
+		else cat $$log; echo "clock {}: FAILED (log: $$log)"; exit 255; fi'
 
 bench: install
 	$(BIN)/python -m bench

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,7 +151,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "gif": "webp"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
-# The queue the outbox's sending tasks go to (docs/notifications.md).
+# The task queue (docs/notifications.md, "Task queues"): the database queue needs no
+# setup; TASKS_BACKEND=django_tasks_rq.RQBackend sends through RQ on Redis (RQ_REDIS_URL),
+# run by `manage.py rqworker --job-class django_tasks_rq.backend.Job QUEUE`.
 ENSEMBLE_OUTBOX_QUEUE = env_str("ENSEMBLE_OUTBOX_QUEUE", "default")
 TASK_QUEUES = sorted({"default", ENSEMBLE_OUTBOX_QUEUE})
 TASKS = {
@@ -158,6 +161,18 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": TASK_QUEUES,
     }
+}
+# RQ keeps a finished task's result this many seconds, then Redis drops it (the
+# database queue's results are pruned by dispatch_outbox instead).
+RQ_QUEUES = {
+    name: {
+        "URL": env_str("RQ_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # RQ stops a task running this long: a batch takes seconds, so only a provider
+        # call that hangs gets here; its rows are claimed again once their leases end.
+        "DEFAULT_TIMEOUT": 3 * env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300),
+        "DEFAULT_RESULT_TTL": env_int("RQ_RESULT_TTL", 3600),
+    }
+    for name in TASK_QUEUES
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

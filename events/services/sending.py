@@ -14,6 +14,7 @@ import threading
 from django.conf import settings
 from django.db import connection
 
+from events.notifications.render import pages_shared
 from events.services import dispatch
 
 log = logging.getLogger(__name__)
@@ -22,16 +23,18 @@ log = logging.getLogger(__name__)
 def send_batch(token, ids):
     """Send the batch's rows; returns {status: count}."""
     ids = list(ids)
+    pages = {}
     threads = max(1, min(settings.ENSEMBLE_OUTBOX_THREADS, len(ids)))
     if threads == 1 or connection.in_atomic_block:
         # Other connections would not see rows this transaction has not committed.
-        return tally(dispatch.send_one(pk, token) for pk in ids)
+        with pages_shared(pages):
+            return tally([dispatch.send_one(pk, token) for pk in ids])
     todo = queue.SimpleQueue()
     for pk in ids:
         todo.put(pk)
     results = []
     workers = [
-        threading.Thread(target=send_from, args=(todo, token, results), daemon=True)
+        threading.Thread(target=send_from, args=(todo, token, results, pages), daemon=True)
         for _ in range(threads)
     ]
     for worker in workers:
@@ -41,24 +44,28 @@ def send_batch(token, ids):
     return tally(results)
 
 
-def send_from(todo, token, results):
+def send_from(todo, token, results, pages):
     """One thread: send rows until the batch is empty, on its own connection."""
     try:
-        while True:
-            try:
-                pk = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                result = dispatch.send_one(pk, token)
-            except Exception:  # noqa: BLE001 — the batch's other rows still go
-                # The row stays claimed; it is claimed again when its lease runs out.
-                log.exception("outbox message %s: not sent", pk)
-                result = "error"
-            # list.append is atomic: the threads share the list without a lock.
-            results.append(result)
+        with pages_shared(pages):
+            while True:
+                try:
+                    pk = todo.get_nowait()
+                except queue.Empty:
+                    return
+                # list.append is atomic: the threads share the list without a lock.
+                results.append(send_or_log(pk, token))
     finally:
         connection.close()
+
+
+def send_or_log(pk, token):
+    try:
+        return dispatch.send_one(pk, token)
+    except Exception:  # noqa: BLE001 — the batch's other rows still go
+        # The row stays claimed; it is claimed again when its lease runs out.
+        log.exception("outbox message %s: not sent", pk)
+        return "error"
 
 
 def tally(results):

@@ -132,3 +132,23 @@ def test_rate_slots_are_spaced_across_threads(monkeypatch):
     assert sorted(slots) == [100.0 + n * 0.25 for n in range(8)]
     # E-mail has no limit and is not held back by the SMS slots.
     assert rate.reserve(MessageChannel.EMAIL, 100.0) == 100.0
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_each_event_page_once_per_language(site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.notifications.render import event_in, pages_shared
+
+    date = a_date()
+    with pages_shared({}):
+        with CaptureQueriesContext(connection) as first:
+            page = event_in(date, "es")
+        with CaptureQueriesContext(connection) as again:
+            assert event_in(date, "es") is page
+    assert len(first) == 2 and len(again) == 0
+    # Outside a batch every message reads the page (a publish shows at once).
+    with CaptureQueriesContext(connection) as outside:
+        event_in(date, "es")
+    assert len(outside) == 2

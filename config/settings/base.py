@@ -162,15 +162,14 @@ TASKS = {
         "QUEUES": TASK_QUEUES,
     }
 }
-# RQ keeps a finished task's result this many seconds, then Redis drops it (the
-# database queue's results are pruned by dispatch_outbox instead).
+# django-tasks-rq enqueues without a result TTL: RQ keeps finished tasks 500 seconds
+# and failed ones a year (its defaults), then Redis drops them.
 RQ_QUEUES = {
     name: {
         "URL": env_str("RQ_REDIS_URL", "redis://127.0.0.1:6379/0"),
         # RQ stops a task running this long: a batch takes seconds, so only a provider
         # call that hangs gets here; its rows are claimed again once their leases end.
         "DEFAULT_TIMEOUT": 3 * env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300),
-        "DEFAULT_RESULT_TTL": env_int("RQ_RESULT_TTL", 3600),
     }
     for name in TASK_QUEUES
 }

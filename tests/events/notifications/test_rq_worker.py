@@ -46,7 +46,12 @@ def rq_queue():
         pytest.skip(f"Redis not reachable at {REDIS_URL}: start redis-server (or set RQ_REDIS_URL)")
     name = f"test-outbox-{uuid.uuid4().hex[:12]}"
     yield name
-    Queue(name, connection=client).delete(delete_jobs=True)
+    queue = Queue(name, connection=client)
+    registries = (queue.finished_job_registry, queue.failed_job_registry)
+    jobs = [job_id for registry in registries for job_id in registry.get_job_ids()]
+    keys = [key for job_id in jobs for key in (f"rq:job:{job_id}", f"rq:results:{job_id}")]
+    queue.delete(delete_jobs=True)
+    client.delete(*keys, *client.keys(f"rq:*:{name}*"))
 
 
 class Processes:

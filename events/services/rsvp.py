@@ -143,8 +143,13 @@ def _is_lock_timeout(error):
     return "database is locked" in str(error)
 
 
-def _locked(date_id, decide, lock=True):
-    """Run decide(date) in one transaction holding the date's row lock."""
+def with_date_locked(date_id, decide, lock=True):
+    """Run decide(date) in one transaction holding the date's row lock.
+
+    Every change to a date's seats, times or status goes through here, so they all
+    wait for one another in one order (docs/seats.md, "Lock order"). A lock not
+    granted in time becomes SeatError("busy"), shown to people and staff alike.
+    """
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
@@ -211,7 +216,7 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
         rsvp_events.announce(signal, rsvp.pk)
         return Outcome(rsvp)
 
-    outcome = _locked(date.pk, decide, lock=lock)
+    outcome = with_date_locked(date.pk, decide, lock=lock)
     if outcome.refused:
         # Committed first: the link message to the RSVP's own contact stays queued.
         raise SeatError(outcome.refused)
@@ -271,7 +276,7 @@ def _update_existing(locked, page, rsvp, request, now):
     # Named fields only: the dispatcher may rotate token_hash meanwhile.
     rsvp.save(update_fields=[*fields, "party_size", "consent_at", "modified_at"])
     rsvp_events.announce(rsvp_events.rsvp_changed, rsvp.pk)
-    _fill(locked, now)
+    fill_waitlist(locked, now)
     rsvp.refresh_from_db()
     return Outcome(rsvp, updated=True)
 
@@ -312,11 +317,11 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
         # Named fields only: the dispatcher may rotate token_hash meanwhile.
         fresh.save(update_fields=["party_size", "needs_transport", "pickup_key", "modified_at"])
         rsvp_events.announce(rsvp_events.rsvp_changed, fresh.pk)
-        _fill(locked, current)
+        fill_waitlist(locked, current)
         fresh.refresh_from_db()
         return fresh
 
-    return _locked(rsvp.date_id, decide)
+    return with_date_locked(rsvp.date_id, decide)
 
 
 def cancel(rsvp, *, now=None):
@@ -328,22 +333,22 @@ def cancel(rsvp, *, now=None):
             fresh.status = RsvpStatus.CANCELLED
             fresh.save(update_fields=["status", "modified_at"])
             rsvp_events.announce(rsvp_events.rsvp_cancelled, fresh.pk)
-            _fill(locked, now or timezone.now())
+            fill_waitlist(locked, now or timezone.now())
         return fresh
 
-    return _locked(rsvp.date_id, decide)
+    return with_date_locked(rsvp.date_id, decide)
 
 
 def promote(date, *, now=None):
     """Fill freed seats from the waiting list (after a capacity raise, for instance)."""
-    return _locked(date.pk, lambda locked: _fill(locked, now or timezone.now()))
+    return with_date_locked(date.pk, lambda locked: fill_waitlist(locked, now or timezone.now()))
 
 
 def promotion_cutoff(date):
     return date.start - dt.timedelta(hours=settings.ENSEMBLE_PROMOTION_CUTOFF_HOURS)
 
 
-def _fill(locked, now):
+def fill_waitlist(locked, now):
     """First fit in arrival order (docs/seats.md): walk the waiting list from the
     front, confirming every party that fits in the seats still free. A party that
     does not fit keeps its place at the front for the next seats."""

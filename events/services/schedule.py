@@ -1,5 +1,6 @@
 """Turning an event's weekly rule into shared date rows, and changing single dates."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,11 @@ from django.utils import timezone
 
 from events.models.dates import DateStatus, EventDate
 from events.services import outbox
+from events.services import rsvp as seats
 
 PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
 REMINDER_FIELDS = ("reminder_day_before_at", "reminder_hours_before")
+UNSET = object()
 
 
 def local_datetime(day, time, tzname):
@@ -91,9 +94,7 @@ def sync_dates(page, previous=None):
                 outbox.date_moved(row)
                 followed.add(row.pk)
             if "capacity" in changed:
-                from events.services.rsvp import promote
-
-                promote(row)
+                seats.fill_waitlist(row, timezone.now())
 
     for row in existing.values():
         drop_date(row)
@@ -120,45 +121,94 @@ def drop_date(date):
         date.delete()
 
 
-def _set_status(date, status):
-    """Change a date's status (a new iCalendar SEQUENCE); True when it changed."""
-    if date.status == status:
+@dataclasses.dataclass(frozen=True)
+class DateChange:
+    """What a staff change to one date did, read under the date's lock."""
+
+    date: EventDate
+    confirmed: int  # seats taken when the change was made
+    promoted: int = 0  # waiting people who got a seat from it
+
+    @property
+    def over_capacity(self):
+        """Lowered below the people already confirmed (nobody is removed: docs/seats.md)."""
+        return self.date.capacity is not None and self.confirmed > self.date.capacity
+
+
+def _set_status(locked, status):
+    """Change a locked date's status (a new iCalendar SEQUENCE); True when it changed."""
+    if locked.status == status:
         return False
-    EventDate.objects.filter(pk=date.pk).update(
-        status=status, sequence=F("sequence") + 1, modified_at=timezone.now()
-    )
-    date.refresh_from_db()
+    locked.status = status
+    locked.sequence = F("sequence") + 1
+    locked.save(update_fields=["status", "sequence", "modified_at"])
+    locked.refresh_from_db()
     return True
 
 
-@transaction.atomic
 def cancel_date(date):
-    if _set_status(date, DateStatus.CANCELLED):
-        outbox.date_cancelled(date)
-    return date
+    """Cancel a date: only the cancellation notice still goes to its people."""
+
+    def decide(locked):
+        if _set_status(locked, DateStatus.CANCELLED):
+            outbox.date_cancelled(locked)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
 
 
-@transaction.atomic
 def reinstate_date(date):
-    if _set_status(date, DateStatus.SCHEDULED):
-        outbox.follow_reminders(date)
-    return date
+    """Put a cancelled date back on; the reminders of its confirmed people follow."""
+
+    def decide(locked):
+        if _set_status(locked, DateStatus.SCHEDULED):
+            outbox.follow_reminders(locked)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
 
 
-@transaction.atomic
+def _move(locked, start, end):
+    if (locked.start, locked.end) == (start, end):
+        return
+    locked.start, locked.end, locked.moved = start, end, True
+    locked.sequence = F("sequence") + 1
+    locked.save(update_fields=["start", "end", "moved", "sequence", "modified_at"])
+    locked.refresh_from_db()
+    outbox.date_moved(locked)
+
+
 def move_date(date, start, end):
     """Move one date; it then stops following the series' times."""
-    date = EventDate.objects.select_for_update().get(pk=date.pk)
-    if (date.start, date.end) != (start, end):
-        date.start, date.end, date.moved = start, end, True
-        date.sequence = F("sequence") + 1
-        date.save(update_fields=["start", "end", "moved", "sequence", "modified_at"])
-        date.refresh_from_db()
-        outbox.date_moved(date)
-    return date
+
+    def decide(locked):
+        _move(locked, start, end)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
+
+
+def edit_date(date, start, end, capacity, *, now=None):
+    """Staff's date form: new times and seats in one transaction under the date's lock,
+    so a registration in flight sees either the old date or the new one, never half."""
+
+    def decide(locked):
+        _move(locked, start, end)
+        promoted = []
+        if capacity != locked.capacity:
+            locked.capacity = capacity
+            locked.save(update_fields=["capacity", "modified_at"])
+            # More seats (or none to count) may let waiting people in.
+            promoted = seats.fill_waitlist(locked, now or timezone.now())
+        return DateChange(locked, seats.used_seats(locked), len(promoted))
+
+    return seats.with_date_locked(date.pk, decide)
 
 
 @transaction.atomic
-def add_date(page, start, end):
-    """A date outside the weekly rule (e.g. an extra session)."""
-    return EventDate.objects.create(event=page, start=start, end=end, capacity=page.capacity)
+def add_date(page, start, end, capacity=UNSET):
+    """A date outside the weekly rule (e.g. an extra session); by default it has the
+    event's number of seats."""
+    if capacity is UNSET:
+        capacity = page.capacity
+    return EventDate.objects.create(event=page, start=start, end=end, capacity=capacity)

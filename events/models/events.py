@@ -6,7 +6,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -25,24 +25,6 @@ from .regions import Region
 
 MAX_WEEKLY_DATES = 60
 MAX_REMINDER_HOURS_BEFORE = 48
-# What EventPage.save hands to sync_dates: a save naming none of these (Wagtail
-# saving a draft writes only its revision bookkeeping) leaves the dates alone.
-DATE_FIELDS = (
-    "first_date",
-    "start_time",
-    "end_time",
-    "repeat_weekly_until",
-    "timezone",
-    "capacity",
-    "place_name",
-    "address",
-    "municipality",
-    "region",
-    "latitude",
-    "longitude",
-    "reminder_day_before_at",
-    "reminder_hours_before",
-)
 
 
 def default_timezone():
@@ -331,20 +313,6 @@ class EventPage(LeanServingMixin, Page):
         return errors
 
     # -- shared dates -------------------------------------------------------------
-
-    def save(self, *args, **kwargs):
-        from events.services.schedule import sync_dates
-
-        update_fields = kwargs.get("update_fields")
-        # Saving a draft must not move dates or reminders: only what is published
-        # (a full save) is the event's schedule.
-        follows = update_fields is None or not set(update_fields).isdisjoint(DATE_FIELDS)
-        with transaction.atomic():
-            previous = EventPage.objects.filter(pk=self.pk).first() if self.pk else None
-            result = super().save(*args, **kwargs)
-            if follows and self.is_original():
-                sync_dates(self, previous=previous)
-        return result
 
     def original(self):
         """The first page of the translation group: it owns the dates and the rules."""

@@ -25,8 +25,8 @@ def _original(page):
 def ensure_staff_access(page):
     """Give the organization's group add/edit/publish on this page (any translation).
 
-    Idempotent: runs on every save of an organization page in any language, so a new
-    translation is covered as soon as it exists.
+    Idempotent: runs once per publish of an organization page in any language
+    (events/signals.py), so a translation is covered as soon as it is published.
     """
     original = _original(page) or page
     group = original.staff_group

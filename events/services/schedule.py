@@ -36,6 +36,31 @@ def occurrence_times(page, day):
     return start, end
 
 
+def publish_schedule(page, revision=None):
+    """The published rule becomes the event's dates: called once per publish of an
+    event page (events/signals.py), never for a draft. Translations share the
+    original's dates and never change them."""
+    if page.live and page.is_original():
+        sync_dates(page, previous=previously_published(page, revision))
+
+
+def previously_published(page, revision=None):
+    """The event as it was last published before `revision`, to tell what changed;
+    None the first time. Wagtail logs a publish after announcing it."""
+    from wagtail.models import PageLogEntry
+
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=page.pk, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision_id=getattr(revision, "pk", None))
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
+
+
 @transaction.atomic
 def sync_dates(page, previous=None):
     """Make the event's date rows match its rule.
@@ -46,66 +71,69 @@ def sync_dates(page, previous=None):
     before the edit, used to tell whether the place or the reminder times changed;
     pending reminders of upcoming dates follow new reminder times.
     """
+    # All the series' rows at once, in id order (docs/seats.md, "Lock order").
     existing = {
         d.occurrence_date: d
         for d in EventDate.objects.select_for_update()
         .filter(event=page, occurrence_date__isnull=False)
         .order_by("pk")
     }
-    wanted = series_days(page.first_date, page.repeat_weekly_until)
-    place_changed = previous is not None and any(
-        getattr(previous, name) != getattr(page, name) for name in PLACE_FIELDS
-    )
-    reminders_changed = previous is not None and any(
-        getattr(previous, name) != getattr(page, name) for name in REMINDER_FIELDS
-    )
+    place_changed = _changed(previous, page, PLACE_FIELDS)
     followed = set()
-
-    for day in wanted:
+    for day in series_days(page.first_date, page.repeat_weekly_until):
         start, end = occurrence_times(page, day)
         row = existing.pop(day, None)
         if row is None:
             EventDate.objects.create(
-                event=page,
-                occurrence_date=day,
-                start=start,
-                end=end,
-                capacity=page.capacity,
+                event=page, occurrence_date=day, start=start, end=end, capacity=page.capacity
             )
-            continue
-        changed = []
-        if not row.moved and (row.start != start or row.end != end):
-            row.start, row.end = start, end
-            changed += ["start", "end"]
-        if previous is not None and previous.capacity != page.capacity:
-            # Only dates still at the event's old capacity follow; a date given its
-            # own number of seats keeps it.
-            if row.capacity == previous.capacity:
-                row.capacity = page.capacity
-                changed.append("capacity")
-        if changed or place_changed:
-            if "start" in changed or place_changed:
-                row.sequence = F("sequence") + 1
-                changed.append("sequence")
-            row.save(update_fields=changed + ["modified_at"])
-            if "sequence" in changed:
-                row.refresh_from_db()
-                row.event = page
-                outbox.date_moved(row)
-                followed.add(row.pk)
-            if "capacity" in changed:
-                seats.fill_waitlist(row, timezone.now())
+        elif _follow_rule(row, page, previous, (start, end), place_changed):
+            followed.add(row.pk)
 
     for row in existing.values():
         drop_date(row)
 
-    if reminders_changed:
+    if _changed(previous, page, REMINDER_FIELDS):
         upcoming = EventDate.objects.filter(
             event=page, status=DateStatus.SCHEDULED, start__gt=timezone.now()
         ).exclude(pk__in=followed)
         for row in upcoming:
             row.event = page
             outbox.follow_reminders(row)
+
+
+def _changed(previous, page, names):
+    return previous is not None and any(
+        getattr(previous, name) != getattr(page, name) for name in names
+    )
+
+
+def _follow_rule(row, page, previous, times, place_changed):
+    """Bring one locked series row in line with the rule; True if its people were told
+    it moved (their reminders then already follow)."""
+    changed = []
+    if not row.moved and (row.start, row.end) != times:
+        row.start, row.end = times
+        changed += ["start", "end"]
+    # Only dates still at the event's old capacity follow; a date given its own
+    # number of seats keeps it.
+    if _changed(previous, page, ["capacity"]) and row.capacity == previous.capacity:
+        row.capacity = page.capacity
+        changed.append("capacity")
+    if not changed and not place_changed:
+        return False
+    moved = "start" in changed or place_changed
+    if moved:
+        row.sequence = F("sequence") + 1
+        changed.append("sequence")
+    row.save(update_fields=changed + ["modified_at"])
+    if moved:
+        row.refresh_from_db()
+        row.event = page
+        outbox.date_moved(row)
+    if "capacity" in changed:
+        seats.fill_waitlist(row, timezone.now())
+    return moved
 
 
 def has_registrations(date):

@@ -17,7 +17,7 @@ from django.db.models import Model
 
 from events.models import DigestSubscription, EventDate, MessageKind, OutboxMessage
 from events.notifications.render import render
-from events.services.digest import week_version
+from events.services.when import week_version
 from tests.events.rsvp.test_rsvp_groups import group_data
 from tests.events.rsvp.test_rsvp_pages import rsvp_url
 from tests.factories import UserFactory

@@ -21,6 +21,7 @@ from home.serving import LeanServingMixin
 
 from .dates import EventDate
 from .languages import LanguageSetField, language_names
+from .originals import original_page
 from .regions import Region
 
 MAX_WEEKLY_DATES = 60
@@ -316,7 +317,7 @@ class EventPage(LeanServingMixin, Page):
 
     def original(self):
         """The first page of the translation group: it owns the dates and the rules."""
-        return EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        return original_page(self)
 
     def is_original(self):
         first = self.original()

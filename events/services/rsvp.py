@@ -18,9 +18,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventDate, EventPage, Rsvp, RsvpSource, RsvpStatus
+from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus, original_page
 from events.services import rsvp_events
 
+RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live")
 # A group RSVP (a farm's crew) may be larger than a family, up to the date's seats.
 GROUP_MAX = 50
 
@@ -91,10 +92,8 @@ def contact_key(phone, email):
 
 
 def event_rules(date):
-    """The original page of the event: it holds the rules for every language."""
-    return EventPage.objects.only(
-        "max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live"
-    ).get(pk=date.event_id)
+    """The original page of the event, read now: it holds the rules for every language."""
+    return original_page(date, only=RULE_FIELDS, fresh=True)
 
 
 def party_limit(page, date, is_group):

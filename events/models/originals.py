@@ -2,7 +2,7 @@
 
 It is the first page of the translation group (lowest id: translations are always
 created from it). An event's dates hang on it, and it holds the rules every language
-follows (docs/architecture.md, invariant 1). Every caller asks here.
+follows (invariant 1, docs/architecture.md#invariant-1). Every caller asks here.
 """
 
 from .dates import EventDate

@@ -1,4 +1,5 @@
-"""Queuing messages in the outbox (DESIGN invariant 3; docs/notifications.md).
+"""Queuing messages in the outbox (invariant 3, docs/architecture.md#invariant-3;
+docs/notifications.md).
 
 Every function here runs inside the transaction that makes the change, so a message
 exists exactly when its cause was committed. Rows are created with get_or_create on

@@ -1,4 +1,5 @@
-"""Taking, changing and giving back seats (DESIGN invariant 2; rules in docs/seats.md).
+"""Taking, changing and giving back seats (invariant 2,
+docs/architecture.md#invariant-2; rules in docs/seats.md).
 
 Every decision runs in one short transaction that first locks the date's row, then
 recounts the confirmed seats from the RSVP rows: two people asking for the last seat

@@ -1,7 +1,8 @@
 """Where notifications plug in: one call per seat decision.
 
-The outbox rows are written at once, inside the seat transaction (DESIGN invariant
-3: a message exists exactly when its cause was committed). The signals are sent only
+The outbox rows are written at once, inside the seat transaction (invariant 3,
+docs/architecture.md#invariant-3: a message exists exactly when its cause was
+committed). The signals are sent only
 after the transaction that decided it has committed, so a receiver never announces a
 seat that was rolled back. Receivers get the RSVP
 id (not the row: read it fresh) and must not log its contact data.

@@ -1,4 +1,5 @@
-"""Nothing a farm owner forwards or receives says who signed up (DESIGN invariant 4).
+"""Nothing a farm owner forwards or receives says who signed up (invariant 4,
+docs/architecture.md#invariant-4).
 
 The tests put personal data where it could leak from (a staff member's account with
 name, e-mail and phone, the organization's private e-mail, workers' RSVPs with names,

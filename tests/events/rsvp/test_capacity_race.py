@@ -1,5 +1,5 @@
-"""Staff lower a date's seats while many people register (docs/architecture.md,
-invariant 2).
+"""Staff lower a date's seats while many people register (invariant 2,
+docs/architecture.md#invariant-2).
 
 Lowering the seats never removes anyone already confirmed (docs/seats.md), so after
 the race the confirmed count must be exactly the larger of the new seats and the count

@@ -1,4 +1,5 @@
-"""Seats and waiting list (DESIGN invariant 2; the rules are in docs/seats.md)."""
+"""Seats and waiting list (invariant 2, docs/architecture.md#invariant-2; the rules are
+in docs/seats.md)."""
 
 import datetime as dt
 

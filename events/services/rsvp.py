@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus, original_page
-from events.services import rsvp_events
+from events.services import outbox
 
 RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live")
 # A group RSVP (a farm's crew) may be larger than a family, up to the date's seats.
@@ -208,12 +208,10 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             contact_key=key,
             **_fields(request),
         )
-        signal = (
-            rsvp_events.rsvp_confirmed
-            if status == RsvpStatus.CONFIRMED
-            else rsvp_events.rsvp_waitlisted
-        )
-        rsvp_events.announce(signal, rsvp.pk)
+        if status == RsvpStatus.CONFIRMED:
+            outbox.rsvp_confirmed(rsvp)
+        else:
+            outbox.rsvp_waitlisted(rsvp)
         return Outcome(rsvp)
 
     outcome = with_date_locked(date.pk, decide, lock=lock)
@@ -242,7 +240,7 @@ def _send_link_again(locked, page, rsvp, request):
         _new_status(locked, page, request, used_seats(locked))
     except SeatError as error:
         refused = error.code
-    rsvp_events.announce(rsvp_events.rsvp_link_requested, rsvp.pk)
+    outbox.queue_link(rsvp)
     return Outcome(rsvp, already_registered=True, refused=refused)
 
 
@@ -275,7 +273,7 @@ def _update_existing(locked, page, rsvp, request, now):
     rsvp.consent_at = now
     # Named fields only: the dispatcher may rotate token_hash meanwhile.
     rsvp.save(update_fields=[*fields, "party_size", "consent_at", "modified_at"])
-    rsvp_events.announce(rsvp_events.rsvp_changed, rsvp.pk)
+    outbox.rsvp_changed(rsvp)
     fill_waitlist(locked, now)
     rsvp.refresh_from_db()
     return Outcome(rsvp, updated=True)
@@ -306,7 +304,7 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
         reason = closed_reason(locked, page, current)
         if reason:
             raise SeatError(reason)
-        fresh = Rsvp.objects.get(pk=rsvp.pk)
+        fresh = locked.rsvps.get(pk=rsvp.pk)
         if not fresh.is_active:
             raise SeatError("inactive")
         if party_size is not None:
@@ -316,7 +314,7 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
             fresh.pickup_key = pickup_key if needs_transport else None
         # Named fields only: the dispatcher may rotate token_hash meanwhile.
         fresh.save(update_fields=["party_size", "needs_transport", "pickup_key", "modified_at"])
-        rsvp_events.announce(rsvp_events.rsvp_changed, fresh.pk)
+        outbox.rsvp_changed(fresh)
         fill_waitlist(locked, current)
         fresh.refresh_from_db()
         return fresh
@@ -328,11 +326,11 @@ def cancel(rsvp, *, now=None):
     """Give the seat back (or leave the waiting list); the waitlist moves up."""
 
     def decide(locked):
-        fresh = Rsvp.objects.get(pk=rsvp.pk)
+        fresh = locked.rsvps.get(pk=rsvp.pk)
         if fresh.is_active:
             fresh.status = RsvpStatus.CANCELLED
             fresh.save(update_fields=["status", "modified_at"])
-            rsvp_events.announce(rsvp_events.rsvp_cancelled, fresh.pk)
+            outbox.rsvp_cancelled(fresh)
             fill_waitlist(locked, now or timezone.now())
         return fresh
 
@@ -362,7 +360,7 @@ def fill_waitlist(locked, now):
         if free is None or waiting.party_size <= free:
             waiting.status = RsvpStatus.CONFIRMED
             waiting.save(update_fields=["status", "modified_at"])
-            rsvp_events.announce(rsvp_events.rsvp_promoted, waiting.pk)
+            outbox.rsvp_promoted(waiting)
             promoted.append(waiting)
             if free is not None:
                 free -= waiting.party_size

@@ -11,11 +11,11 @@ from events.services.sms_replies import record_email_event
 
 
 @receiver(page_published)
-def follow_publish(sender, instance, revision=None, **kwargs):
+def follow_publish(sender, instance, **kwargs):
     """Sent once per publish (never for a draft): what was published becomes the
     event's dates, or the organization's staff rights."""
     if isinstance(instance, EventPage):
-        publish_schedule(instance, revision)
+        publish_schedule(instance)
     elif isinstance(instance, OrganizationPage):
         ensure_staff_access(instance)
 

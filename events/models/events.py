@@ -313,15 +313,12 @@ class EventPage(LeanServingMixin, Page):
             ) % {"start": format_clock(dt.time(start)), "end": format_clock(dt.time(end))}
         return errors
 
-    # -- shared dates -------------------------------------------------------------
-
     def original(self):
         """The first page of the translation group: it owns the dates and the rules."""
         return original_page(self)
 
     def is_original(self):
-        first = self.original()
-        return first is not None and first.pk == self.pk
+        return getattr(self.original(), "pk", None) == self.pk
 
     def shared_dates(self):
         return EventDate.objects.for_event(self)
@@ -331,11 +328,10 @@ class EventPage(LeanServingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from wagtail.images import get_image_model
 
+        from events.services.availability import with_confirmed_seats
         from events.services.sharing import event_json_ld, image_specs, json_ld_script, open_graph
 
         context = super().get_context(request, *args, **kwargs)
-        from events.services.availability import with_confirmed_seats
-
         # The original page comes along (it holds the registration rules), and so do
         # the seats taken, so the RSVP section needs no query of its own.
         dates = list(with_confirmed_seats(self.shared_dates().upcoming().select_related("event")))

@@ -15,6 +15,9 @@ from events.services import rsvp as seats
 PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
 REMINDER_FIELDS = ("reminder_day_before_at", "reminder_hours_before")
 UNSET = object()
+# How Wagtail's audit log names a publish: by an editor (or code), or when a
+# scheduled revision goes live (publish_scheduled).
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 def local_datetime(day, time, tzname):
@@ -36,24 +39,24 @@ def occurrence_times(page, day):
     return start, end
 
 
-def publish_schedule(page, revision=None):
+def publish_schedule(page):
     """The published rule becomes the event's dates: called once per publish of an
     event page (events/signals.py), never for a draft. Translations share the
     original's dates and never change them."""
     if page.live and page.is_original():
-        sync_dates(page, previous=previously_published(page, revision))
+        sync_dates(page, previous=previously_published(page))
 
 
-def previously_published(page, revision=None):
-    """The event as it was last published before `revision`, to tell what changed;
-    None the first time. Wagtail logs a publish after announcing it."""
+def previously_published(page):
+    """The event as it was last published, to tell what this publish changed; None the
+    first time. Wagtail logs a publish only after page_published was sent, so while it
+    is being handled the latest publish in the log is the one before."""
     from wagtail.models import PageLogEntry
 
     entry = (
         PageLogEntry.objects.filter(
-            page_id=page.pk, action="wagtail.publish", revision__isnull=False
+            page_id=page.pk, action__in=PUBLISH_ACTIONS, revision__isnull=False
         )
-        .exclude(revision_id=getattr(revision, "pk", None))
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
@@ -154,7 +157,7 @@ class DateChange:
     """What a staff change to one date did, read under the date's lock."""
 
     date: EventDate
-    confirmed: int  # seats taken when the change was made
+    confirmed: int  # seats taken once the change was made
     promoted: int = 0  # waiting people who got a seat from it
 
     @property

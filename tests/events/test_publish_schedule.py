@@ -104,3 +104,17 @@ def test_a_page_first_published_gets_its_dates(site_tree):
     assert not event.shared_dates().exists()
     event.save_revision().publish()
     assert event.shared_dates().count() == 1
+
+
+def test_publishing_the_same_again_tells_nobody_anything(registered, syncs):
+    event, date = registered
+    event.place_name = "Salle paroissiale"
+    event.save_revision().publish()
+    moved = OutboxMessage.objects.filter(kind="date_moved").count()
+    assert moved == 2  # the place changed: both people are told once
+    event.unpublish()
+    event.get_latest_revision().publish()
+    event.save_revision().publish()
+    assert len(syncs) == 3
+    assert OutboxMessage.objects.filter(kind="date_moved").count() == moved
+    assert state(date)[2] == 1

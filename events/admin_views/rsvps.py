@@ -168,9 +168,6 @@ def checkin(request, page_id, date_id):
     )
 
 
-# -- staff add an RSVP by hand (someone who phoned) -------------------------------------------
-
-
 def mark_attended(request, date):
     rsvp_id = request.POST.get("rsvp", "")
     if not rsvp_id.isdigit():
@@ -181,6 +178,9 @@ def mark_attended(request, date):
     except seats.SeatError as error:
         messages.error(request, error.message)
     return redirect(f"{request.path}#rsvp-{rsvp.pk}")
+
+
+# -- staff add an RSVP by hand (someone who phoned) -------------------------------------------
 
 
 class StaffRsvpForm(ContactFieldsMixin, forms.Form):

@@ -118,3 +118,22 @@ def test_publishing_the_same_again_tells_nobody_anything(registered, syncs):
     assert len(syncs) == 3
     assert OutboxMessage.objects.filter(kind="date_moved").count() == moved
     assert state(date)[2] == 1
+
+
+def test_a_scheduled_publish_follows_the_rule_when_it_goes_live(registered, syncs, time_machine):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    event, date = registered
+    event.place_name = "Salle paroissiale"
+    event.go_live_at = timezone.now() + dt.timedelta(hours=1)
+    event.save_revision().publish()
+    assert syncs == []  # scheduled: not the event's schedule yet
+    time_machine.move_to(event.go_live_at + dt.timedelta(minutes=1))
+    call_command("publish_scheduled", verbosity=0)
+    assert syncs == [event.pk]
+    assert OutboxMessage.objects.filter(kind="date_moved").count() == 2
+    page = EventPage.objects.get(pk=event.pk)
+    page.save_revision().publish()  # the same place again: nobody is told twice
+    assert len(syncs) == 2
+    assert OutboxMessage.objects.filter(kind="date_moved").count() == 2

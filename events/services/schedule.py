@@ -158,7 +158,6 @@ class DateChange:
 
     date: EventDate
     confirmed: int  # seats taken once the change was made
-    promoted: int = 0  # waiting people who got a seat from it
 
     @property
     def over_capacity(self):
@@ -225,13 +224,12 @@ def edit_date(date, start, end, capacity, *, now=None):
 
     def decide(locked):
         _move(locked, start, end)
-        promoted = []
         if capacity != locked.capacity:
             locked.capacity = capacity
             locked.save(update_fields=["capacity", "modified_at"])
             # More seats (or none to count) may let waiting people in.
-            promoted = seats.fill_waitlist(locked, now or timezone.now())
-        return DateChange(locked, seats.used_seats(locked), len(promoted))
+            seats.fill_waitlist(locked, now or timezone.now())
+        return DateChange(locked, seats.used_seats(locked))
 
     return seats.with_date_locked(date.pk, decide)
 

@@ -3,15 +3,20 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from events.models import Category, OrganizationPage
+from events.models import Category, EventPage, OrganizationPage
 from events.services.discovery import clear_filter_choices
 from events.services.organizations import ensure_staff_access
+from events.services.schedule import publish_schedule
 from events.services.sms_replies import record_email_event
 
 
-@receiver(post_save, sender=OrganizationPage)
-def give_staff_access(sender, instance, raw=False, **kwargs):
-    if not raw:
+@receiver(page_published)
+def follow_publish(sender, instance, **kwargs):
+    """Sent once per publish (never for a draft): what was published becomes the
+    event's dates, or the organization's staff rights."""
+    if isinstance(instance, EventPage):
+        publish_schedule(instance)
+    elif isinstance(instance, OrganizationPage):
         ensure_staff_access(instance)
 
 

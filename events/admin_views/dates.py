@@ -9,13 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from events.formatting import to_local
-from events.models import EventDate, EventPage
-from events.services import rsvp, schedule
+from events.models import EventPage
+from events.services import schedule
+from events.services.rsvp import SeatError
 
 
 def editable_event(request, page_id):
@@ -92,16 +93,28 @@ def date_edit(request, page_id, date_id):
     )
     if request.method == "POST" and form.is_valid():
         start, end = form.times()
-        schedule.move_date(date, start, end)
-        EventDate.objects.filter(pk=date.pk).update(capacity=form.cleaned_data["capacity"])
-        if form.cleaned_data["capacity"] != date.capacity:
-            # More seats (or none to count) may let waiting people in.
-            rsvp.promote(date)
-        messages.success(request, _("The date was saved."))
-        return redirect("events_dates", page_id=page.pk)
+        try:
+            change = schedule.edit_date(date, start, end, form.cleaned_data["capacity"])
+        except SeatError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The date was saved."))
+            if change.over_capacity:
+                messages.warning(request, over_capacity_message(change))
+            return redirect("events_dates", page_id=page.pk)
     return TemplateResponse(
         request, "events/admin/date_edit.html", {"page": page, "date": date, "form": form}
     )
+
+
+def over_capacity_message(change):
+    return ngettext(
+        "%(count)s person is already confirmed, more than the new number of seats. "
+        "Nobody was removed; new registrations go to the waiting list.",
+        "%(count)s people are already confirmed, more than the new number of seats. "
+        "Nobody was removed; new registrations go to the waiting list.",
+        change.confirmed,
+    ) % {"count": change.confirmed}
 
 
 @require_POST
@@ -110,9 +123,7 @@ def date_add(request, page_id):
     form = DateForm(request.POST, tzname=page.timezone)
     if form.is_valid():
         start, end = form.times()
-        date = schedule.add_date(page.original(), start, end)
-        if form.cleaned_data["capacity"] != date.capacity:
-            EventDate.objects.filter(pk=date.pk).update(capacity=form.cleaned_data["capacity"])
+        schedule.add_date(page.original(), start, end, form.cleaned_data["capacity"])
         messages.success(request, _("The date was added."))
         return redirect("events_dates", page_id=page.pk)
     return TemplateResponse(
@@ -127,10 +138,14 @@ def date_add(request, page_id):
 def date_status(request, page_id, date_id):
     page = editable_event(request, page_id)
     date = get_object_or_404(page.shared_dates(), pk=date_id)
-    if request.POST.get("action") == "cancel":
-        schedule.cancel_date(date)
-        messages.success(request, _("The date was cancelled."))
-    elif request.POST.get("action") == "reinstate":
-        schedule.reinstate_date(date)
-        messages.success(request, _("The date is back on."))
+    action = request.POST.get("action")
+    try:
+        if action == "cancel":
+            schedule.cancel_date(date)
+            messages.success(request, _("The date was cancelled."))
+        elif action == "reinstate":
+            schedule.reinstate_date(date)
+            messages.success(request, _("The date is back on."))
+    except SeatError as error:
+        messages.error(request, error.message)
     return redirect("events_dates", page_id=page.pk)

@@ -20,6 +20,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from events.admin_views.dates import editable_event
 from events.forms.rsvp import ContactFieldsMixin
 from events.models import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
+from events.services import checkin as checkins
 from events.services import rsvp as seats
 from events.services import rsvp_lists
 
@@ -138,16 +139,13 @@ def checkin(request, page_id, date_id):
         if request.POST.get("action") == "walk_in":
             walk_in = WalkInForm(request.POST)
             if walk_in.is_valid():
-                request_ = seats.SeatRequest(
-                    first_name=walk_in.cleaned_data["first_name"],
-                    party_size=walk_in.cleaned_data["party_size"],
-                    reminder=ReminderChannel.NONE,
-                    language=get_language()[:2],
-                    source=RsvpSource.WALK_IN,
-                    attended=True,
-                )
                 try:
-                    seats.take_seat(date, request_)
+                    checkins.add_walk_in(
+                        date,
+                        first_name=walk_in.cleaned_data["first_name"],
+                        party_size=walk_in.cleaned_data["party_size"],
+                        language=get_language()[:2],
+                    )
                 except seats.SeatError as error:
                     messages.error(request, error.message)
                 else:
@@ -155,14 +153,7 @@ def checkin(request, page_id, date_id):
                     return redirect("events_rsvp_checkin", page_id=page_id, date_id=date.pk)
             status = 400
         else:
-            rsvp_id = request.POST.get("rsvp", "")
-            if not rsvp_id.isdigit():
-                raise Http404
-            rsvp = get_object_or_404(date.rsvps.active(), pk=rsvp_id)
-            Rsvp.objects.filter(pk=rsvp.pk).update(
-                attended=request.POST.get("action") == "came", modified_at=timezone.now()
-            )
-            return redirect(f"{request.path}#rsvp-{rsvp.pk}")
+            return mark_attended(request, date)
     return TemplateResponse(
         request,
         "events/admin/rsvp_checkin.html",
@@ -175,6 +166,18 @@ def checkin(request, page_id, date_id):
         },
         status=status,
     )
+
+
+def mark_attended(request, date):
+    rsvp_id = request.POST.get("rsvp", "")
+    if not rsvp_id.isdigit():
+        raise Http404
+    rsvp = get_object_or_404(date.rsvps.active(), pk=rsvp_id)
+    try:
+        checkins.mark_attended(rsvp, request.POST.get("action") == "came")
+    except seats.SeatError as error:
+        messages.error(request, error.message)
+    return redirect(f"{request.path}#rsvp-{rsvp.pk}")
 
 
 # -- staff add an RSVP by hand (someone who phoned) -------------------------------------------

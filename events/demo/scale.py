@@ -8,6 +8,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import Category, EventPage, OrganizationPage, Region
+from events.services.organizations import ensure_staff_access
+from events.services.schedule import sync_dates
 from home.models import HomePage
 
 PLACES = ["Coaticook", "Shawinigan", "Montréal", "Saint-Rémi", "Sherbrooke", "Joliette"]
@@ -34,6 +36,8 @@ def load_scale(organizations=100, events=2000, dates=5000, seed=7):
                     phone="+18195550100",
                 )
             )
+            # Added live without a revision to publish: what publishing does, directly.
+            ensure_staff_access(org)
         orgs.append(org)
     existing = EventPage.objects.filter(slug__startswith="activite-echelle-").count()
     today = timezone.localdate()
@@ -45,7 +49,7 @@ def load_scale(organizations=100, events=2000, dates=5000, seed=7):
         if weekly_extra > 0:
             weeks = min(1 + weekly_extra, rng.choice([2, 3, 4]))
             weekly_extra -= weeks - 1
-        orgs[i % len(orgs)].add_child(
+        event = orgs[i % len(orgs)].add_child(
             instance=EventPage(
                 title=f"Activité à l'échelle {i}",
                 slug=f"activite-echelle-{i}",
@@ -63,3 +67,4 @@ def load_scale(organizations=100, events=2000, dates=5000, seed=7):
                 transport_provided=rng.random() < 0.5,
             )
         )
+        sync_dates(event)

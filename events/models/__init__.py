@@ -5,6 +5,7 @@ from .index import ActivitiesIndexPage
 from .languages import LanguageCode
 from .organizations import OrganizationPage
 from .organizer_messages import OrganizerMessage
+from .originals import original_page
 from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
 from .pickups import PickupPoint
 from .regions import Region
@@ -34,4 +35,5 @@ __all__ = [
     "RsvpStatus",
     "SmsOptOut",
     "SubscriptionStatus",
+    "original_page",
 ]

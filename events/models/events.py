@@ -6,7 +6,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,28 +21,11 @@ from home.serving import LeanServingMixin
 
 from .dates import EventDate
 from .languages import LanguageSetField, language_names
+from .originals import original_page
 from .regions import Region
 
 MAX_WEEKLY_DATES = 60
 MAX_REMINDER_HOURS_BEFORE = 48
-# What EventPage.save hands to sync_dates: a save naming none of these (Wagtail
-# saving a draft writes only its revision bookkeeping) leaves the dates alone.
-DATE_FIELDS = (
-    "first_date",
-    "start_time",
-    "end_time",
-    "repeat_weekly_until",
-    "timezone",
-    "capacity",
-    "place_name",
-    "address",
-    "municipality",
-    "region",
-    "latitude",
-    "longitude",
-    "reminder_day_before_at",
-    "reminder_hours_before",
-)
 
 
 def default_timezone():
@@ -330,29 +313,12 @@ class EventPage(LeanServingMixin, Page):
             ) % {"start": format_clock(dt.time(start)), "end": format_clock(dt.time(end))}
         return errors
 
-    # -- shared dates -------------------------------------------------------------
-
-    def save(self, *args, **kwargs):
-        from events.services.schedule import sync_dates
-
-        update_fields = kwargs.get("update_fields")
-        # Saving a draft must not move dates or reminders: only what is published
-        # (a full save) is the event's schedule.
-        follows = update_fields is None or not set(update_fields).isdisjoint(DATE_FIELDS)
-        with transaction.atomic():
-            previous = EventPage.objects.filter(pk=self.pk).first() if self.pk else None
-            result = super().save(*args, **kwargs)
-            if follows and self.is_original():
-                sync_dates(self, previous=previous)
-        return result
-
     def original(self):
         """The first page of the translation group: it owns the dates and the rules."""
-        return EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        return original_page(self)
 
     def is_original(self):
-        first = self.original()
-        return first is not None and first.pk == self.pk
+        return getattr(self.original(), "pk", None) == self.pk
 
     def shared_dates(self):
         return EventDate.objects.for_event(self)
@@ -362,11 +328,10 @@ class EventPage(LeanServingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from wagtail.images import get_image_model
 
+        from events.services.availability import with_confirmed_seats
         from events.services.sharing import event_json_ld, image_specs, json_ld_script, open_graph
 
         context = super().get_context(request, *args, **kwargs)
-        from events.services.availability import with_confirmed_seats
-
         # The original page comes along (it holds the registration rules), and so do
         # the seats taken, so the RSVP section needs no query of its own.
         dates = list(with_confirmed_seats(self.shared_dates().upcoming().select_related("event")))

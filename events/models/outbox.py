@@ -1,5 +1,5 @@
 """The outbox: every message to a person is one row, written in the same transaction
-as the change that causes it (DESIGN invariant 3).
+as the change that causes it (invariant 3, docs/architecture.md#invariant-3).
 
 A row goes either to an RSVP (confirmations, reminders, notices) or to a digest
 subscription (the weekly digest and the subscription's confirmation); a check

@@ -25,7 +25,7 @@ from events.formatting import (
     format_range,
     format_short_datetime,
 )
-from events.models import EventPage, MessageKind, PickupPoint
+from events.models import EventPage, MessageKind, PickupPoint, original_page
 from events.services.outbox import WITH_LINK
 from events.sms.segments import analyse
 
@@ -102,7 +102,7 @@ def event_in(date, lang):
     key = (date.event_id, lang)
     if pages is not None and key in pages:
         return pages[key]
-    original = EventPage.objects.select_related("locale").get(pk=date.event_id)
+    original = original_page(date, related=("locale",))
     version = (
         EventPage.objects.filter(
             translation_key=original.translation_key, locale__language_code=lang

@@ -10,7 +10,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import EventDate, EventPage, Rsvp, RsvpStatus
+from events.models import EventDate, Rsvp, RsvpStatus, original_page
 from events.services.rsvp import closed_reason
 
 OPEN, WAITLIST, FULL = "open", "waitlist", "full"
@@ -36,13 +36,13 @@ def with_confirmed_seats(dates):
     ).order_by("start", "pk")
 
 
-def original_page(date):
+# What the RSVP forms read from the original page.
+RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "live")
+
+
+def rules_of(date):
     """The page holding the rules, without a query when the caller already joined it."""
-    if EventDate.event.is_cached(date):
-        return date.event
-    return EventPage.objects.only(
-        "max_party_size", "waitlist_allowed", "group_rsvp_allowed", "live"
-    ).get(pk=date.event_id)
+    return original_page(date, only=RULE_FIELDS)
 
 
 def slots(dates, now=None):
@@ -51,7 +51,7 @@ def slots(dates, now=None):
     if not dates:
         return []
     now = now or timezone.now()
-    rules = original_page(dates[0])
+    rules = rules_of(dates[0])
     if all(hasattr(date, "confirmed_seats") for date in dates):
         used = {date.pk: date.confirmed_seats for date in dates}
     else:

@@ -23,32 +23,19 @@ from wagtail.models import Locale
 from events.formatting import format_day
 from events.models import (
     DigestSubscription,
-    EventDate,
     EventPage,
     MessageKind,
     MessageStatus,
     OutboxMessage,
     SubscriptionStatus,
 )
-from events.services.listing import localize_dates
+from events.services.listing import localize_dates, upcoming_dates
 from events.services.outbox import out_of_quiet_hours
 from events.services.regional import days_in, listing_url, region_name
-from events.services.when import _midnight, local_now
+from events.services.when import local_now, this_weekend, week_version
 
 # An e-mail lists this many dates at most; the link to the listing shows the rest.
 EMAIL_MAX_ITEMS = 30
-
-
-def week_version(now=None):
-    year, week, _day = local_now(now).isocalendar()
-    return year * 100 + week
-
-
-def weekend_of(version):
-    """Saturday 00:00 to Monday 00:00 (local) of the ISO week `version`."""
-    year, week = divmod(version, 100)
-    saturday = dt.date.fromisocalendar(year, week, 6)
-    return _midnight(saturday), _midnight(saturday + dt.timedelta(days=2))
 
 
 def is_digest_time(now=None):
@@ -80,7 +67,7 @@ def queue_week(*, now=None):
         .values_list("pk", "channel")
     )
     due = out_of_quiet_hours(now, settings.TIME_ZONE)
-    _start, end = weekend_of(version)
+    _start, end = this_weekend(week=version)
     status = MessageStatus.MISSED if due >= end else MessageStatus.PENDING
     rows = [
         OutboxMessage(
@@ -101,20 +88,12 @@ def queue_week(*, now=None):
 
 def weekend_dates(regions, version, *, now=None):
     """The weekend's scheduled dates of published, public activities in these regions."""
-    start, until = weekend_of(version)
+    start, until = this_weekend(week=version)
     public = EventPage.objects.live().public().values("pk")
     return (
-        EventDate.objects.upcoming(now or timezone.now())
+        upcoming_dates(now)
         .scheduled()
-        .filter(
-            event__live=True,
-            event__region__in=regions,
-            event_id__in=public,
-            start__gte=start,
-            start__lt=until,
-        )
-        .select_related("event", "event__category")
-        .order_by("start", "pk")
+        .filter(event__region__in=regions, event_id__in=public, start__gte=start, start__lt=until)
     )
 
 
@@ -122,7 +101,7 @@ def digest_why_not(row, subscription, now):
     """The status to record instead of sending this digest, or None to send it."""
     if subscription.status != SubscriptionStatus.ACTIVE or subscription.channel != row.channel:
         return MessageStatus.SKIPPED
-    _start, end = weekend_of(row.date_version)
+    _start, end = this_weekend(week=row.date_version)
     if now >= end:
         return MessageStatus.MISSED
     if not weekend_dates(subscription.region_codes, row.date_version, now=now).exists():
@@ -149,7 +128,7 @@ def digest_for(subscription, version, *, now=None):
     dates = list(weekend_dates(codes, version, now=now))
     shown = dates[:EMAIL_MAX_ITEMS]
     locale = Locale.objects.get(language_code=language)
-    start, until = weekend_of(version)
+    start, until = this_weekend(week=version)
     names = [str(region_name(code)) for code in codes]
     return Digest(
         language=language,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.forms.filters import FilterForm
-from events.models import Category, EventDate, EventPage, OrganizationPage, Region
-from events.services.listing import group_by_day, localize_dates
+from events.models import Category, EventPage, OrganizationPage, Region
+from events.services.listing import group_by_day, localize_dates, upcoming_dates
 from events.services.when import _midnight, local_now, next_days, this_weekend
 
 PER_PAGE = 20
@@ -257,7 +257,7 @@ def _text_match(q, prefix=""):
 def matching_dates(filters, locale, now=None):
     """Upcoming dates (cancelled ones too, so people see them cancelled), in one query."""
     now = now or timezone.now()
-    qs = EventDate.objects.upcoming(now).filter(event__live=True)
+    qs = upcoming_dates(now)
     start, end = window(filters, now)
     if start is not None:
         qs = qs.filter(end__gt=start)  # dates that overlap the window
@@ -289,7 +289,7 @@ def matching_dates(filters, locale, now=None):
             Q(event__translation_key__in=localized.values("translation_key"))
             | _text_match(filters.q, prefix="event__")
         )
-    return qs.select_related("event", "event__category").order_by("start", "pk")
+    return qs
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Sending what the outbox holds (DESIGN invariant 3; docs/notifications.md).
+"""Sending what the outbox holds (invariant 3, docs/architecture.md#invariant-3;
+docs/notifications.md).
 
 The dispatcher claims due rows in one short transaction — `SELECT … FOR UPDATE SKIP
 LOCKED` on PostgreSQL, so dispatchers on several machines never claim the same row —

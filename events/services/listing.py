@@ -43,14 +43,21 @@ def localize_dates(dates, locale):
     return listed
 
 
-def upcoming(locale, *, now=None, until=None, pages=None, limit=None):
-    """Upcoming dates (cancelled included, so people see them cancelled)."""
-    qs = (
+def upcoming_dates(now=None):
+    """What every public list of dates starts from: dates not over yet of published
+    activities, cancelled ones included (so people see them cancelled), with their
+    event and its category, in start order."""
+    return (
         EventDate.objects.upcoming(now or timezone.now())
         .filter(event__live=True)
         .select_related("event", "event__category")
         .order_by("start", "pk")
     )
+
+
+def upcoming(locale, *, now=None, until=None, pages=None, limit=None):
+    """Upcoming dates in a language, for an organization's page and the home page."""
+    qs = upcoming_dates(now)
     if until is not None:
         qs = qs.filter(start__lt=until)
     if pages is not None:

@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from events.models.originals import original_page
+
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
 # Reaching the admin, and asking wagtail-localize to translate their pages.
@@ -17,18 +19,14 @@ def staff_group_name(page):
     return f"{page.title} — staff"
 
 
-def _original(page):
-    return type(page).objects.filter(translation_key=page.translation_key).order_by("pk").first()
-
-
 @transaction.atomic
 def ensure_staff_access(page):
     """Give the organization's group add/edit/publish on this page (any translation).
 
-    Idempotent: runs on every save of an organization page in any language, so a new
-    translation is covered as soon as it exists.
+    Idempotent: runs once per publish of an organization page in any language
+    (events/signals.py), so a translation is covered as soon as it is published.
     """
-    original = _original(page) or page
+    original = original_page(page) or page
     group = original.staff_group
     collection = original.collection
     if group is None:

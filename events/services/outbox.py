@@ -1,4 +1,5 @@
-"""Queuing messages in the outbox (DESIGN invariant 3; docs/notifications.md).
+"""Queuing messages in the outbox (invariant 3, docs/architecture.md#invariant-3;
+docs/notifications.md).
 
 Every function here runs inside the transaction that makes the change, so a message
 exists exactly when its cause was committed. Rows are created with get_or_create on
@@ -168,33 +169,36 @@ def queue(rsvp, kind, *, now=None, version=None):
     return row
 
 
-def _rsvp(rsvp_id):
-    return Rsvp.objects.select_related("date", "date__event").get(pk=rsvp_id)
+# What each seat decision queues, inside its transaction (events/services/rsvp.py).
+# The RSVP comes with its date (the locked row); the event is read from it once.
 
 
-def rsvp_event(name, rsvp_id, *, now=None):
-    """Called by events.services.rsvp_events.announce, inside the seat transaction."""
-    rsvp = _rsvp(rsvp_id)
-    if name == "confirmed":
-        queue(rsvp, MessageKind.CONFIRMED, now=now)
+def rsvp_confirmed(rsvp, *, now=None):
+    queue(rsvp, MessageKind.CONFIRMED, now=now)
+    queue_reminders(rsvp, now=now)
+
+
+def rsvp_waitlisted(rsvp, *, now=None):
+    queue(rsvp, MessageKind.WAITLISTED, now=now)
+
+
+def rsvp_promoted(rsvp, *, now=None):
+    queue(rsvp, MessageKind.PROMOTED, now=now)
+    queue_reminders(rsvp, now=now)
+
+
+def rsvp_changed(rsvp, *, now=None):
+    # The reminder channel may have changed: drop what no longer fits.
+    keep = channel_for(rsvp, MessageKind.REMINDER_DAY_BEFORE)
+    rsvp.messages.filter(kind__in=REMINDERS, status=MessageStatus.PENDING).exclude(
+        channel=keep or ""
+    ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
+    if rsvp.status == RsvpStatus.CONFIRMED:
         queue_reminders(rsvp, now=now)
-    elif name == "waitlisted":
-        queue(rsvp, MessageKind.WAITLISTED, now=now)
-    elif name == "promoted":
-        queue(rsvp, MessageKind.PROMOTED, now=now)
-        queue_reminders(rsvp, now=now)
-    elif name == "changed":
-        # The reminder channel may have changed: drop what no longer fits.
-        keep = channel_for(rsvp, MessageKind.REMINDER_DAY_BEFORE)
-        rsvp.messages.filter(kind__in=REMINDERS, status=MessageStatus.PENDING).exclude(
-            channel=keep or ""
-        ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
-        if rsvp.status == RsvpStatus.CONFIRMED:
-            queue_reminders(rsvp, now=now)
-    elif name == "cancelled":
-        skip_pending(rsvp.messages.all())
-    elif name == "link_requested":
-        queue_link(rsvp, now=now)
+
+
+def rsvp_cancelled(rsvp):
+    skip_pending(rsvp.messages.all())
 
 
 def queue_link(rsvp, *, now=None):

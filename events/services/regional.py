@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from events.formatting import format_day, format_time
 from events.models import ActivitiesIndexPage, EventDate, Region
 from events.services.links import absolute
-from events.services.listing import group_by_day, localize_dates
+from events.services.listing import group_by_day, localize_dates, upcoming_dates
 from events.services.qr import qr_svg
 from events.services.when import next_days, this_weekend
 
@@ -33,12 +33,7 @@ def region_name(code):
 
 
 def region_dates(region, start, until, *, now=None, include_cancelled=True):
-    qs = (
-        EventDate.objects.upcoming(now or timezone.now())
-        .filter(event__live=True, event__region=region, start__gte=start, start__lt=until)
-        .select_related("event", "event__category")
-        .order_by("start", "pk")
-    )
+    qs = upcoming_dates(now).filter(event__region=region, start__gte=start, start__lt=until)
     if not include_cancelled:
         qs = qs.scheduled()
     return list(qs)

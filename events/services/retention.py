@@ -1,4 +1,4 @@
-"""Erasing personal data of RSVPs (DESIGN invariant 4).
+"""Erasing personal data of RSVPs (invariant 4, docs/architecture.md#invariant-4).
 
 Erasing blanks the name, contacts, group label and private link, and keeps what the
 organization reports to its funders without naming anyone: seats, attendance,

@@ -1,4 +1,5 @@
-"""Taking, changing and giving back seats (DESIGN invariant 2; rules in docs/seats.md).
+"""Taking, changing and giving back seats (invariant 2,
+docs/architecture.md#invariant-2; rules in docs/seats.md).
 
 Every decision runs in one short transaction that first locks the date's row, then
 recounts the confirmed seats from the RSVP rows: two people asking for the last seat
@@ -18,9 +19,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventDate, EventPage, Rsvp, RsvpSource, RsvpStatus
-from events.services import rsvp_events
+from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus, original_page
+from events.services import outbox
 
+RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live")
 # A group RSVP (a farm's crew) may be larger than a family, up to the date's seats.
 GROUP_MAX = 50
 
@@ -91,10 +93,8 @@ def contact_key(phone, email):
 
 
 def event_rules(date):
-    """The original page of the event: it holds the rules for every language."""
-    return EventPage.objects.only(
-        "max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live"
-    ).get(pk=date.event_id)
+    """The original page of the event, read now: it holds the rules for every language."""
+    return original_page(date, only=RULE_FIELDS, fresh=True)
 
 
 def party_limit(page, date, is_group):
@@ -143,8 +143,13 @@ def _is_lock_timeout(error):
     return "database is locked" in str(error)
 
 
-def _locked(date_id, decide, lock=True):
-    """Run decide(date) in one transaction holding the date's row lock."""
+def with_date_locked(date_id, decide, lock=True):
+    """Run decide(date) in one transaction holding the date's row lock.
+
+    Every change to a date's seats, times or status goes through here, so they all
+    wait for one another in one order (docs/seats.md, "Lock order"). A lock not
+    granted in time becomes SeatError("busy"), shown to people and staff alike.
+    """
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
@@ -203,15 +208,13 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             contact_key=key,
             **_fields(request),
         )
-        signal = (
-            rsvp_events.rsvp_confirmed
-            if status == RsvpStatus.CONFIRMED
-            else rsvp_events.rsvp_waitlisted
-        )
-        rsvp_events.announce(signal, rsvp.pk)
+        if status == RsvpStatus.CONFIRMED:
+            outbox.rsvp_confirmed(rsvp)
+        else:
+            outbox.rsvp_waitlisted(rsvp)
         return Outcome(rsvp)
 
-    outcome = _locked(date.pk, decide, lock=lock)
+    outcome = with_date_locked(date.pk, decide, lock=lock)
     if outcome.refused:
         # Committed first: the link message to the RSVP's own contact stays queued.
         raise SeatError(outcome.refused)
@@ -237,7 +240,7 @@ def _send_link_again(locked, page, rsvp, request):
         _new_status(locked, page, request, used_seats(locked))
     except SeatError as error:
         refused = error.code
-    rsvp_events.announce(rsvp_events.rsvp_link_requested, rsvp.pk)
+    outbox.queue_link(rsvp)
     return Outcome(rsvp, already_registered=True, refused=refused)
 
 
@@ -270,8 +273,8 @@ def _update_existing(locked, page, rsvp, request, now):
     rsvp.consent_at = now
     # Named fields only: the dispatcher may rotate token_hash meanwhile.
     rsvp.save(update_fields=[*fields, "party_size", "consent_at", "modified_at"])
-    rsvp_events.announce(rsvp_events.rsvp_changed, rsvp.pk)
-    _fill(locked, now)
+    outbox.rsvp_changed(rsvp)
+    fill_waitlist(locked, now)
     rsvp.refresh_from_db()
     return Outcome(rsvp, updated=True)
 
@@ -301,7 +304,7 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
         reason = closed_reason(locked, page, current)
         if reason:
             raise SeatError(reason)
-        fresh = Rsvp.objects.get(pk=rsvp.pk)
+        fresh = locked.rsvps.get(pk=rsvp.pk)
         if not fresh.is_active:
             raise SeatError("inactive")
         if party_size is not None:
@@ -311,39 +314,39 @@ def change(rsvp, *, party_size=None, pickup_key=None, needs_transport=None, now=
             fresh.pickup_key = pickup_key if needs_transport else None
         # Named fields only: the dispatcher may rotate token_hash meanwhile.
         fresh.save(update_fields=["party_size", "needs_transport", "pickup_key", "modified_at"])
-        rsvp_events.announce(rsvp_events.rsvp_changed, fresh.pk)
-        _fill(locked, current)
+        outbox.rsvp_changed(fresh)
+        fill_waitlist(locked, current)
         fresh.refresh_from_db()
         return fresh
 
-    return _locked(rsvp.date_id, decide)
+    return with_date_locked(rsvp.date_id, decide)
 
 
 def cancel(rsvp, *, now=None):
     """Give the seat back (or leave the waiting list); the waitlist moves up."""
 
     def decide(locked):
-        fresh = Rsvp.objects.get(pk=rsvp.pk)
+        fresh = locked.rsvps.get(pk=rsvp.pk)
         if fresh.is_active:
             fresh.status = RsvpStatus.CANCELLED
             fresh.save(update_fields=["status", "modified_at"])
-            rsvp_events.announce(rsvp_events.rsvp_cancelled, fresh.pk)
-            _fill(locked, now or timezone.now())
+            outbox.rsvp_cancelled(fresh)
+            fill_waitlist(locked, now or timezone.now())
         return fresh
 
-    return _locked(rsvp.date_id, decide)
+    return with_date_locked(rsvp.date_id, decide)
 
 
 def promote(date, *, now=None):
     """Fill freed seats from the waiting list (after a capacity raise, for instance)."""
-    return _locked(date.pk, lambda locked: _fill(locked, now or timezone.now()))
+    return with_date_locked(date.pk, lambda locked: fill_waitlist(locked, now or timezone.now()))
 
 
 def promotion_cutoff(date):
     return date.start - dt.timedelta(hours=settings.ENSEMBLE_PROMOTION_CUTOFF_HOURS)
 
 
-def _fill(locked, now):
+def fill_waitlist(locked, now):
     """First fit in arrival order (docs/seats.md): walk the waiting list from the
     front, confirming every party that fits in the seats still free. A party that
     does not fit keeps its place at the front for the next seats."""
@@ -357,7 +360,7 @@ def _fill(locked, now):
         if free is None or waiting.party_size <= free:
             waiting.status = RsvpStatus.CONFIRMED
             waiting.save(update_fields=["status", "modified_at"])
-            rsvp_events.announce(rsvp_events.rsvp_promoted, waiting.pk)
+            outbox.rsvp_promoted(waiting)
             promoted.append(waiting)
             if free is not None:
                 free -= waiting.party_size

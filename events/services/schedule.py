@@ -1,5 +1,6 @@
 """Turning an event's weekly rule into shared date rows, and changing single dates."""
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,14 @@ from django.utils import timezone
 
 from events.models.dates import DateStatus, EventDate
 from events.services import outbox
+from events.services import rsvp as seats
 
 PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
 REMINDER_FIELDS = ("reminder_day_before_at", "reminder_hours_before")
+UNSET = object()
+# How Wagtail's audit log names a publish: by an editor (or code), or when a
+# scheduled revision goes live (publish_scheduled).
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 def local_datetime(day, time, tzname):
@@ -33,6 +39,31 @@ def occurrence_times(page, day):
     return start, end
 
 
+def publish_schedule(page):
+    """The published rule becomes the event's dates: called once per publish of an
+    event page (events/signals.py), never for a draft. Translations share the
+    original's dates and never change them."""
+    if page.live and page.is_original():
+        sync_dates(page, previous=previously_published(page))
+
+
+def previously_published(page):
+    """The event as it was last published, to tell what this publish changed; None the
+    first time. Wagtail logs a publish only after page_published was sent, so while it
+    is being handled the latest publish in the log is the one before."""
+    from wagtail.models import PageLogEntry
+
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=page.pk, action__in=PUBLISH_ACTIONS, revision__isnull=False
+        )
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
+
+
 @transaction.atomic
 def sync_dates(page, previous=None):
     """Make the event's date rows match its rule.
@@ -43,68 +74,69 @@ def sync_dates(page, previous=None):
     before the edit, used to tell whether the place or the reminder times changed;
     pending reminders of upcoming dates follow new reminder times.
     """
+    # All the series' rows at once, in id order (docs/seats.md, "Lock order").
     existing = {
         d.occurrence_date: d
         for d in EventDate.objects.select_for_update()
         .filter(event=page, occurrence_date__isnull=False)
         .order_by("pk")
     }
-    wanted = series_days(page.first_date, page.repeat_weekly_until)
-    place_changed = previous is not None and any(
-        getattr(previous, name) != getattr(page, name) for name in PLACE_FIELDS
-    )
-    reminders_changed = previous is not None and any(
-        getattr(previous, name) != getattr(page, name) for name in REMINDER_FIELDS
-    )
+    place_changed = _changed(previous, page, PLACE_FIELDS)
     followed = set()
-
-    for day in wanted:
+    for day in series_days(page.first_date, page.repeat_weekly_until):
         start, end = occurrence_times(page, day)
         row = existing.pop(day, None)
         if row is None:
             EventDate.objects.create(
-                event=page,
-                occurrence_date=day,
-                start=start,
-                end=end,
-                capacity=page.capacity,
+                event=page, occurrence_date=day, start=start, end=end, capacity=page.capacity
             )
-            continue
-        changed = []
-        if not row.moved and (row.start != start or row.end != end):
-            row.start, row.end = start, end
-            changed += ["start", "end"]
-        if previous is not None and previous.capacity != page.capacity:
-            # Only dates still at the event's old capacity follow; a date given its
-            # own number of seats keeps it.
-            if row.capacity == previous.capacity:
-                row.capacity = page.capacity
-                changed.append("capacity")
-        if changed or place_changed:
-            if "start" in changed or place_changed:
-                row.sequence = F("sequence") + 1
-                changed.append("sequence")
-            row.save(update_fields=changed + ["modified_at"])
-            if "sequence" in changed:
-                row.refresh_from_db()
-                row.event = page
-                outbox.date_moved(row)
-                followed.add(row.pk)
-            if "capacity" in changed:
-                from events.services.rsvp import promote
-
-                promote(row)
+        elif _follow_rule(row, page, previous, (start, end), place_changed):
+            followed.add(row.pk)
 
     for row in existing.values():
         drop_date(row)
 
-    if reminders_changed:
+    if _changed(previous, page, REMINDER_FIELDS):
         upcoming = EventDate.objects.filter(
             event=page, status=DateStatus.SCHEDULED, start__gt=timezone.now()
         ).exclude(pk__in=followed)
         for row in upcoming:
             row.event = page
             outbox.follow_reminders(row)
+
+
+def _changed(previous, page, names):
+    return previous is not None and any(
+        getattr(previous, name) != getattr(page, name) for name in names
+    )
+
+
+def _follow_rule(row, page, previous, times, place_changed):
+    """Bring one locked series row in line with the rule; True if its people were told
+    it moved (their reminders then already follow)."""
+    changed = []
+    if not row.moved and (row.start, row.end) != times:
+        row.start, row.end = times
+        changed += ["start", "end"]
+    # Only dates still at the event's old capacity follow; a date given its own
+    # number of seats keeps it.
+    if _changed(previous, page, ["capacity"]) and row.capacity == previous.capacity:
+        row.capacity = page.capacity
+        changed.append("capacity")
+    if not changed and not place_changed:
+        return False
+    moved = "start" in changed or place_changed
+    if moved:
+        row.sequence = F("sequence") + 1
+        changed.append("sequence")
+    row.save(update_fields=changed + ["modified_at"])
+    if moved:
+        row.refresh_from_db()
+        row.event = page
+        outbox.date_moved(row)
+    if "capacity" in changed:
+        seats.fill_waitlist(row, timezone.now())
+    return moved
 
 
 def has_registrations(date):
@@ -120,45 +152,92 @@ def drop_date(date):
         date.delete()
 
 
-def _set_status(date, status):
-    """Change a date's status (a new iCalendar SEQUENCE); True when it changed."""
-    if date.status == status:
+@dataclasses.dataclass(frozen=True)
+class DateChange:
+    """What a staff change to one date did, read under the date's lock."""
+
+    date: EventDate
+    confirmed: int  # seats taken once the change was made
+
+    @property
+    def over_capacity(self):
+        """Lowered below the people already confirmed (nobody is removed: docs/seats.md)."""
+        return self.date.capacity is not None and self.confirmed > self.date.capacity
+
+
+def _set_status(locked, status):
+    """Change a locked date's status (a new iCalendar SEQUENCE); True when it changed."""
+    if locked.status == status:
         return False
-    EventDate.objects.filter(pk=date.pk).update(
-        status=status, sequence=F("sequence") + 1, modified_at=timezone.now()
-    )
-    date.refresh_from_db()
+    locked.status = status
+    locked.sequence = F("sequence") + 1
+    locked.save(update_fields=["status", "sequence", "modified_at"])
+    locked.refresh_from_db()
     return True
 
 
-@transaction.atomic
 def cancel_date(date):
-    if _set_status(date, DateStatus.CANCELLED):
-        outbox.date_cancelled(date)
-    return date
+    """Cancel a date: only the cancellation notice still goes to its people."""
+
+    def decide(locked):
+        if _set_status(locked, DateStatus.CANCELLED):
+            outbox.date_cancelled(locked)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
 
 
-@transaction.atomic
 def reinstate_date(date):
-    if _set_status(date, DateStatus.SCHEDULED):
-        outbox.follow_reminders(date)
-    return date
+    """Put a cancelled date back on; the reminders of its confirmed people follow."""
+
+    def decide(locked):
+        if _set_status(locked, DateStatus.SCHEDULED):
+            outbox.follow_reminders(locked)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
 
 
-@transaction.atomic
+def _move(locked, start, end):
+    if (locked.start, locked.end) == (start, end):
+        return
+    locked.start, locked.end, locked.moved = start, end, True
+    locked.sequence = F("sequence") + 1
+    locked.save(update_fields=["start", "end", "moved", "sequence", "modified_at"])
+    locked.refresh_from_db()
+    outbox.date_moved(locked)
+
+
 def move_date(date, start, end):
     """Move one date; it then stops following the series' times."""
-    date = EventDate.objects.select_for_update().get(pk=date.pk)
-    if (date.start, date.end) != (start, end):
-        date.start, date.end, date.moved = start, end, True
-        date.sequence = F("sequence") + 1
-        date.save(update_fields=["start", "end", "moved", "sequence", "modified_at"])
-        date.refresh_from_db()
-        outbox.date_moved(date)
-    return date
+
+    def decide(locked):
+        _move(locked, start, end)
+        return locked
+
+    return seats.with_date_locked(date.pk, decide)
+
+
+def edit_date(date, start, end, capacity, *, now=None):
+    """Staff's date form: new times and seats in one transaction under the date's lock,
+    so a registration in flight sees either the old date or the new one, never half."""
+
+    def decide(locked):
+        _move(locked, start, end)
+        if capacity != locked.capacity:
+            locked.capacity = capacity
+            locked.save(update_fields=["capacity", "modified_at"])
+            # More seats (or none to count) may let waiting people in.
+            seats.fill_waitlist(locked, now or timezone.now())
+        return DateChange(locked, seats.used_seats(locked))
+
+    return seats.with_date_locked(date.pk, decide)
 
 
 @transaction.atomic
-def add_date(page, start, end):
-    """A date outside the weekly rule (e.g. an extra session)."""
-    return EventDate.objects.create(event=page, start=start, end=end, capacity=page.capacity)
+def add_date(page, start, end, capacity=UNSET):
+    """A date outside the weekly rule (e.g. an extra session); by default it has the
+    event's number of seats."""
+    if capacity is UNSET:
+        capacity = page.capacity
+    return EventDate.objects.create(event=page, start=start, end=end, capacity=capacity)

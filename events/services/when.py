@@ -15,12 +15,18 @@ def _midnight(day):
     return dt.datetime.combine(day, dt.time(0), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
-def this_weekend(now=None):
-    """From Saturday 00:00 to Monday 00:00; on the weekend itself, the current one."""
-    today = local_now(now).date()
-    saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7)
-    if today.weekday() == 6:
-        saturday = today - dt.timedelta(days=1)
+def week_version(now=None):
+    """The ISO week as YYYYWW (the digest's version number)."""
+    year, week, _day = local_now(now).isocalendar()
+    return year * 100 + week
+
+
+def this_weekend(now=None, *, week=None):
+    """Saturday 00:00 to Monday 00:00 (local) of an ISO week (YYYYWW), by default the
+    current one: from Monday to Saturday the coming weekend, on Sunday the one under
+    way. The site's "this weekend", the flyers and the digest all read it here."""
+    year, number = divmod(week or week_version(now), 100)
+    saturday = dt.date.fromisocalendar(year, number, 6)
     return _midnight(saturday), _midnight(saturday + dt.timedelta(days=2))
 
 

@@ -31,7 +31,7 @@ from events.forms.rsvp import (
     make_stamp,
 )
 from events.masking import mask_email, mask_phone
-from events.models import EventPage, Rsvp
+from events.models import EventPage, Rsvp, original_page
 from events.services import availability, retention
 from events.services import rsvp as seats
 from events.services.tokens import token_hash
@@ -66,7 +66,7 @@ def booking_forms(page, data=None, kind=None, slot_list=None, pickups=None):
     }
     # The original page's rules apply to every language (as in the seat service).
     if slot_list:
-        rules = availability.original_page(slot_list[0].date)
+        rules = availability.rules_of(slot_list[0].date)
     else:
         rules = page.original()
     form = RsvpForm(
@@ -172,7 +172,7 @@ def too_many(request, page):
 
 def localized_event(date):
     """The event page in the visitor's language (the original if not translated)."""
-    original = EventPage.objects.get(pk=date.event_id)
+    original = original_page(date)
     return original.get_translation_or_none(Locale.get_active()) or original
 
 
@@ -195,7 +195,7 @@ def manage(request, token):
         response = TemplateResponse(request, "events/rsvp/invalid_link.html", {}, status=404)
         return private(response)
     page = localized_event(rsvp.date)
-    rules = EventPage.objects.get(pk=rsvp.date.event_id)
+    rules = original_page(rsvp.date)
     pickups = list(page.pickup_points.all())
     max_party = seats.party_limit(rules, rsvp.date, rsvp.is_group)
     initial = {

@@ -63,12 +63,14 @@ def test_the_filter_form_works_without_javascript(demo_site, browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(demo_site.url + listing_url("es"))
-    page.select_option("#id_when", "month")
+    # The next 7 days always hold a demo outing in Estrie with a ride ("this month"
+    # can be a few hours long: on 31 December at 23:30 it holds none).
+    page.select_option("#id_when", "week")
     page.select_option("#id_region", "05")
     page.check("#id_transport")
     page.get_by_role("button", name="Ver actividades").click()
     page.wait_for_load_state()
-    assert "when=month" in page.url and "region=05" in page.url and "transport=1" in page.url
+    assert "when=week" in page.url and "region=05" in page.url and "transport=1" in page.url
     cards = page.locator(".card")
     assert cards.count() > 0
     for i in range(cards.count()):

@@ -91,3 +91,28 @@ def test_date_views_let_own_staff_cancel_and_move(two_orgs, client):
     assert bad.status_code == 200 and "errorlist" in bad.content.decode()
     date.refresh_from_db()
     assert date.sequence == 1  # nothing saved
+
+
+def test_staff_access_comes_with_publishing_not_with_saving(site_tree):
+    from django.contrib.auth.models import Group
+
+    from events.models import OrganizationPage
+    from home.models import HomePage
+    from tests.factories import french
+
+    home = HomePage.objects.get(locale=french())
+    groups = Group.objects.count()
+    org = home.add_child(
+        instance=OrganizationPage(
+            title="CAMO", slug="camo", municipality="Joliette", region="14", live=False
+        )
+    )
+    org.save()
+    org.save_revision()
+    org.refresh_from_db()
+    assert org.staff_group is None
+    assert Group.objects.count() == groups
+    org.save_revision().publish()
+    org.refresh_from_db()
+    assert org.staff_group is not None
+    assert org.staff_group.page_permissions.filter(page=org).count() == 3

@@ -1,4 +1,5 @@
-"""DESIGN invariant 1: the three language versions of an event share one set of dates."""
+"""The three language versions of an event share one set of dates (invariant 1,
+docs/architecture.md#invariant-1)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo

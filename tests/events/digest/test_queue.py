@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from events.models import MessageKind, MessageStatus, OutboxMessage, SubscriptionStatus
 from events.services import digest
+from events.services.when import this_weekend, week_version
 from tests.events.digest.conftest import QC, THURSDAY, WEEK
 from tests.events.digest.helpers import subscriber
 
@@ -19,10 +20,10 @@ def digests():
 
 
 def test_week_version_is_iso_year_and_week():
-    assert digest.week_version(THURSDAY) == WEEK
+    assert week_version(THURSDAY) == WEEK
     # 1 January 2027 is a Friday of ISO week 53 of 2026.
-    assert digest.week_version(dt.datetime(2027, 1, 1, 16, tzinfo=QC)) == 202653
-    start, end = digest.weekend_of(WEEK)
+    assert week_version(dt.datetime(2027, 1, 1, 16, tzinfo=QC)) == 202653
+    start, end = this_weekend(week=WEEK)
     assert (start.date(), end.date()) == (dt.date(2026, 11, 28), dt.date(2026, 11, 30))
 
 

@@ -1,4 +1,5 @@
-"""Nothing a farm owner forwards or receives says who signed up (DESIGN invariant 4).
+"""Nothing a farm owner forwards or receives says who signed up (invariant 4,
+docs/architecture.md#invariant-4).
 
 The tests put personal data where it could leak from (a staff member's account with
 name, e-mail and phone, the organization's private e-mail, workers' RSVPs with names,
@@ -17,7 +18,7 @@ from django.db.models import Model
 
 from events.models import DigestSubscription, EventDate, MessageKind, OutboxMessage
 from events.notifications.render import render
-from events.services.digest import week_version
+from events.services.when import week_version
 from tests.events.rsvp.test_rsvp_groups import group_data
 from tests.events.rsvp.test_rsvp_pages import rsvp_url
 from tests.factories import UserFactory

@@ -1,4 +1,5 @@
-"""The organization's RSVP lists: only its own staff see them (DESIGN invariant 4)."""
+"""The organization's RSVP lists: only its own staff see them (invariant 4,
+docs/architecture.md#invariant-4)."""
 
 import csv
 import io

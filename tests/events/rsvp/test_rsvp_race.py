@@ -1,4 +1,5 @@
-"""Many people asking for the last seats at the same moment (DESIGN invariant 2).
+"""Many people asking for the last seats at the same moment (invariant 2,
+docs/architecture.md#invariant-2).
 
 Each thread has its own database connection, as separate web workers would; a barrier
 releases them together. The control run bypasses the lock and pauses between counting

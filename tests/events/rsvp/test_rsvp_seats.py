@@ -1,4 +1,5 @@
-"""Seats and waiting list (DESIGN invariant 2; the rules are in docs/seats.md)."""
+"""Seats and waiting list (invariant 2, docs/architecture.md#invariant-2; the rules are
+in docs/seats.md)."""
 
 import datetime as dt
 
@@ -8,7 +9,6 @@ from django.utils import timezone
 
 from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus
 from events.services import rsvp as seats
-from events.services import rsvp_events
 from events.services.schedule import cancel_date
 from events.services.tokens import token_hash
 from events.services.translations import translate
@@ -247,39 +247,29 @@ def test_walk_in_is_accepted_during_the_activity_but_never_waitlisted(site_tree)
         seats.take_seat(date, ask_full, now=during)
 
 
-def test_signals_are_sent_after_commit(site_tree, django_capture_on_commit_callbacks):
+def test_messages_are_queued_with_the_decision_and_rolled_back_with_it(site_tree):
+    from events.models import OutboxMessage
+
     _event, date = a_date(capacity=1)
-    received = []
+    first = ask(date, 1, reminder="sms").rsvp
+    second = ask(date, 1, reminder="sms").rsvp
+    assert set(first.messages.values_list("kind", flat=True)) >= {"confirmed"}
+    assert list(second.messages.values_list("kind", flat=True)) == ["waitlisted"]
+    before = OutboxMessage.objects.count()
 
-    def receiver(sender, rsvp_id, signal, **kwargs):
-        received.append((signal, rsvp_id))
+    class Undo(Exception):
+        pass
 
-    for signal in (rsvp_events.rsvp_confirmed, rsvp_events.rsvp_waitlisted):
-        signal.connect(receiver)
-    rsvp_events.rsvp_promoted.connect(receiver)
-    rsvp_events.rsvp_cancelled.connect(receiver)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            first = ask(date, 1).rsvp
-            second = ask(date, 1).rsvp
-        assert received == [
-            (rsvp_events.rsvp_confirmed, first.pk),
-            (rsvp_events.rsvp_waitlisted, second.pk),
-        ]
-        with django_capture_on_commit_callbacks(execute=True):
-            seats.cancel(first)
-        assert received[2:] == [
-            (rsvp_events.rsvp_cancelled, first.pk),
-            (rsvp_events.rsvp_promoted, second.pk),
-        ]
-    finally:
-        for signal in (
-            rsvp_events.rsvp_confirmed,
-            rsvp_events.rsvp_waitlisted,
-            rsvp_events.rsvp_promoted,
-            rsvp_events.rsvp_cancelled,
-        ):
-            signal.disconnect(receiver)
+    with pytest.raises(Undo), transaction.atomic():
+        seats.cancel(first)
+        assert second.messages.filter(kind="promoted").exists()
+        raise Undo
+    assert OutboxMessage.objects.count() == before
+    assert Rsvp.objects.get(pk=second.pk).status == RsvpStatus.WAITLISTED
+
+    seats.cancel(first)
+    assert second.messages.filter(kind="promoted").count() == 1
+    assert not first.messages.filter(status="pending").exists()
 
 
 def test_str_has_no_personal_data(site_tree):

@@ -1,6 +1,7 @@
 """Someone who knows a worker's phone number or e-mail (an employer, say) registers with
-it: they must learn nothing and change nothing (DESIGN invariant 4; docs/rsvp.md,
-"Tokens"). The private link only ever reaches the contact itself, by SMS or e-mail."""
+it: they must learn nothing and change nothing (invariant 4,
+docs/architecture.md#invariant-4; docs/rsvp.md, "Tokens"). The private link only ever
+reaches the contact itself, by SMS or e-mail."""
 
 import re
 

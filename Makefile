@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-clocks install bench lint check messages scale-data browser-deps clean
+.PHONY: run run-rq test test-clocks install bench lint check messages scale-data browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,18 @@ run: install
 	@echo "Ensemble: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --interval 2 & \
+	$(BIN)/python manage.py dispatch_outbox --loop 30 & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The same with the production task queue: RQ on Redis (RQ_REDIS_URL, default
+# redis://127.0.0.1:6379/0) instead of the database queue (docs/notifications.md).
+run-rq: export TASKS_BACKEND = django_tasks_rq.RQBackend
+run-rq: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	@echo "Ensemble: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py rqworker --job-class django_tasks_rq.backend.Job $(sort default $(ENSEMBLE_OUTBOX_QUEUE)) & \
 	$(BIN)/python manage.py dispatch_outbox --loop 30 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

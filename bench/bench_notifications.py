@@ -1,21 +1,25 @@
-"""10,000 due reminders through the production pipeline, with two workers.
+"""10,000 due reminders through the production pipeline, old path and new, side by side.
 
 Each worker is what a production machine runs: `manage.py dispatch_outbox --loop`
-(claims due rows, SKIP LOCKED on PostgreSQL, and enqueues one task per row) beside
-`manage.py db_worker` (django-tasks' database worker, which sends them) — two OS
-processes per worker, four in all by default. Both workers' dispatchers race for the
-same rows and both db_workers for the same tasks, as on two machines. SMS and e-mail
-go to in-memory backends that also note each outbox reference in a file per process
-(`bench/recording.py`), so a message sent twice, by any process, is counted.
+(claims due rows, SKIP LOCKED on PostgreSQL, and enqueues them) beside a task worker
+that sends them — two OS processes per worker. The old path is the database queue
+(`db_worker`, one message per task); the new one RQ on Redis (`rqworker`, batches
+sent by threads, in-flight cap); see `bench/notifications_paths.py`. Both workers'
+dispatchers race for the same rows and both task workers for the same tasks, as on
+two machines. SMS and e-mail go to in-memory backends that first wait
+`--latency-ms` (a provider's API call) and note each outbox reference in a file per
+process (`bench/recording.py`), so a message sent twice, by any process, is counted.
 
 Figures (`bench/notifications_figures.py`): delivery time and throughput (first due
 time → last `sent_at`), lateness (`sent_at − due_at`) percentiles and where it goes
-(dispatch, queue wait, sending), SQL statements per message, final statuses,
-duplicates. Exits non-zero (through `python -m bench`) when a message went twice or a
-reminder did not end `sent`.
+(dispatch, queue wait, sending), rows claimed again, final statuses, duplicates; then
+one table of every run. Exits non-zero (through `python -m bench`) when a message went
+twice or a reminder did not end `sent`.
 
-    python -m bench notifications [--messages N] [--workers N] [--spread S] [--loop S]
+    python -m bench notifications [--messages N] [--workers N [N …]] [--paths old new]
+        [--latency-ms MS] [--spread S] [--loop S]
 
+The new path needs Redis (RQ_REDIS_URL, default redis://127.0.0.1:6379/0).
 `python -m bench.bench_notifications [options]` runs it on a database that is already
 migrated and holds live events, without loading the scale data (the bench's test
 does this).
@@ -31,7 +35,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
+
+from bench import notifications_paths as paths
 
 ROOT = Path(__file__).resolve().parent.parent
 # Time between the due times being written and the first of them: nothing is due
@@ -52,7 +59,24 @@ def add_arguments(parser):
         "--messages", type=positive, default=10_000, help="reminders to send (default 10,000)"
     )
     group.add_argument(
-        "--workers", type=positive, default=2, help="dispatch_outbox + db_worker pairs (default 2)"
+        "--workers",
+        type=positive,
+        nargs="+",
+        default=[2],
+        help="dispatch_outbox + task worker pairs; several numbers: one run each (default 2)",
+    )
+    group.add_argument(
+        "--paths",
+        nargs="+",
+        choices=("old", "new"),
+        default=["old", "new"],
+        help="old: database queue, one message per task; new: RQ, batches, threads (default both)",
+    )
+    group.add_argument(
+        "--latency-ms",
+        type=int,
+        default=200,
+        help="each send waits this long, as a provider's API call (default 200)",
     )
     group.add_argument(
         "--spread",
@@ -92,13 +116,18 @@ def database_label():
 # -- the worker processes -------------------------------------------------------------
 
 
-def start_workers(run_dir, workers, loop):
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.bench_notifications")
+def start_workers(run_dir, run, options):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.bench_notifications",
+        BENCH_LATENCY_MS=str(options.latency_ms),
+        **paths.environment(run.path, run.queue),
+    )
     processes = []
-    for number in range(1, workers + 1):
+    for number in range(1, run.workers + 1):
         for args in (
-            ["dispatch_outbox", "--loop", str(loop)],
-            ["db_worker", "--worker-id", f"bench-{number}"],
+            ["dispatch_outbox", "--loop", str(options.loop)],
+            paths.worker_command(run.path, number, run.queue),
         ):
             with (run_dir / f"{args[0]}-{number}.log").open("w") as log:
                 processes.append(
@@ -144,17 +173,6 @@ def stop(processes):
 # -- waiting for the burst to go ------------------------------------------------------
 
 
-def open_tasks():
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from bench.notifications_figures import TASK_PATH
-
-    return DBTaskResult.objects.filter(
-        task_path=TASK_PATH, status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)
-    )
-
-
 def put_back_one_sent(rows):
     """The documented duplicate window: the provider took the message, the worker died
     before marking the row sent, the lease ran out."""
@@ -172,16 +190,20 @@ def put_back_one_sent(rows):
     return True
 
 
-def wait_until_done(rows, processes, run_dir, timeout, inject_duplicate):
+def wait_until_done(rows, processes, run_dir, run, options):
     """Until no row is pending or claimed and no sending task is waiting or running."""
     from events.services.outbox import OPEN
 
-    deadline = time.monotonic() + timeout
-    injected = not inject_duplicate
+    deadline = time.monotonic() + options.timeout
+    injected = not options.inject_duplicate
     while True:
         if not injected:
             injected = put_back_one_sent(rows)
-        if injected and not rows.filter(status__in=OPEN).exists() and not open_tasks().exists():
+        if (
+            injected
+            and not rows.filter(status__in=OPEN).exists()
+            and not paths.open_tasks(run.path, run.queue)
+        ):
             return True
         check_alive(processes, run_dir)
         if time.monotonic() > deadline:
@@ -189,54 +211,81 @@ def wait_until_done(rows, processes, run_dir, timeout, inject_duplicate):
         time.sleep(0.5)
 
 
-# -- the run --------------------------------------------------------------------------
+# -- the runs -------------------------------------------------------------------------
 
 
-def run(options):
+class Run:
+    def __init__(self, path, workers):
+        self.path = path
+        self.workers = workers
+        self.queue = f"bench-notifications-{uuid.uuid4().hex[:12]}"
+
+
+def run_one(run, options, vendor):
+    """One burst through one path; returns its figures and whether it was good."""
     from django.utils import timezone
 
     from bench import notifications_data as data
-    from bench.notifications_figures import TASK_PATH, collect, ok, report
+    from bench.notifications_figures import collect, ok
+    from bench.notifications_report import report
+
+    print(f"\n-- {run.path} path, {run.workers} workers: {paths.LABELS[run.path]}", flush=True)
+    started = time.perf_counter()
+    data.forget_open_rows()
+    data.vacuum()
+    prepared = data.prepare(options.messages)
+    print(f"prepared {2 * prepared.rsvps} reminders in {time.perf_counter() - started:.1f} s")
+    run_dir = Path(tempfile.mkdtemp(prefix="bench-notifications-"))
+    processes = start_workers(run_dir, run, options)
+    good = False
+    try:
+        wait_ready(processes, run_dir)
+        data.make_due(prepared, timezone.now() + dt.timedelta(seconds=LEAD_SECONDS), options.spread)
+        done = wait_until_done(prepared.reminders(), processes, run_dir, run, options)
+        stop(processes)
+        figures = {"database": vendor, "finished": done, **collect(prepared, run_dir, run, options)}
+        report(figures, time.perf_counter() - started)
+        if not done:
+            print(f"timed out after {options.timeout:g} s")
+        good = done and ok(figures)
+    finally:
+        stop(processes)
+        data.clean_up(prepared)
+        paths.clean_up(run.path, run.queue)
+        if good:
+            shutil.rmtree(run_dir, ignore_errors=True)
+        else:
+            print(f"FAILED: worker logs and sent references kept in {run_dir}")
+    return figures, good
+
+
+def run(options):
+    from bench import notifications_data as data
+    from bench.notifications_report import table
 
     label, vendor = database_label()
     print(f"database: {label}", flush=True)
-    started = time.perf_counter()
-    data.forget_open_rows()
     if not data.vacuum():
         print(
             "autovacuum is off on this server: the task table's statistics go stale during "
             "the run (a production server analyzes it as it fills)",
             flush=True,
         )
-    prepared = data.prepare(options.messages)
-    print(
-        f"prepared {2 * prepared.rsvps} reminders in {time.perf_counter() - started:.1f} s",
-        flush=True,
-    )
-    run_dir = Path(tempfile.mkdtemp(prefix="bench-notifications-"))
-    processes = start_workers(run_dir, options.workers, options.loop)
-    good = False
-    try:
-        wait_ready(processes, run_dir)
-        data.make_due(prepared, timezone.now() + dt.timedelta(seconds=LEAD_SECONDS), options.spread)
-        done = wait_until_done(
-            prepared.reminders(), processes, run_dir, options.timeout, options.inject_duplicate
-        )
-        stop(processes)
-        figures = {"database": vendor, "finished": done, **collect(prepared, run_dir, options)}
-        report(figures, time.perf_counter() - started)
-        if not done:
-            print(f"timed out after {options.timeout:g} s")
-        good = done and ok(figures)
-        if options.json:
-            Path(options.json).write_text(json.dumps({**figures, "ok": good}, indent=2))
-    finally:
-        stop(processes)
-        data.clean_up(prepared, TASK_PATH)
-        if good:
-            shutil.rmtree(run_dir, ignore_errors=True)
-        else:
-            print(f"FAILED: worker logs and sent references kept in {run_dir}")
+    missing = paths.redis_missing() if paths.NEW in options.paths else None
+    if missing:
+        print(f"the new path is left out: {missing}")
+    runs = [
+        Run(path, workers)
+        for path in options.paths
+        if not (path == paths.NEW and missing)
+        for workers in options.workers
+    ]
+    results = [run_one(each, options, vendor) for each in runs]
+    figures = [result[0] for result in results]
+    good = bool(results) and all(result[1] for result in results)
+    table(figures)
+    if options.json:
+        Path(options.json).write_text(json.dumps({"runs": figures, "ok": good}, indent=2))
     return good
 
 

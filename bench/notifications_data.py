@@ -158,10 +158,7 @@ def vacuum():
         return cursor.fetchone()[0] == "on"
 
 
-def clean_up(prepared, task_path):
-    from django_tasks_db.models import DBTaskResult
-
+def clean_up(prepared):
     from events.models import EventDate
 
     EventDate.objects.filter(pk__in=[d.pk for d in prepared.dates]).delete()
-    DBTaskResult.objects.filter(task_path=task_path).delete()

@@ -1,11 +1,12 @@
 """The notifications bench's figures (`bench/bench_notifications.py`): what the rows,
-the tasks and the processes' files say once the burst has gone, and the report."""
+the tasks and the processes' files say once the burst has gone (the report is
+`bench/notifications_report.py`)."""
 
 import collections
 import json
 import math
 
-TASK_PATH = "events.tasks.send_outbox_message"
+from bench import notifications_paths as paths
 
 
 def percentile(values, p):
@@ -47,38 +48,49 @@ def seconds(delta):
     return delta.total_seconds()
 
 
-def task_figures(rows_by_pk):
-    """Where the lateness goes: due → first claimed and enqueued; → the task that sent
-    it started (time in the queue, and any claims again after the lease ran out);
-    → that task finished."""
-    from django_tasks_db.models import DBTaskResult
+def claimed_again(run_dir, rows_by_pk):
+    """Claims of rows already claimed once: their lease ran out before they were sent."""
+    claims = collections.Counter()
+    for path in run_dir.glob("claims-*.txt"):
+        claims.update(int(pk) for pk in path.read_text().split())
+    return sum(count - 1 for pk, count in claims.items() if pk in rows_by_pk)
 
+
+def tally(results, result):
+    """A task's result: a status (one row a task) or {status: count} (a batch)."""
+    if isinstance(result, dict):
+        results.update(result)
+    else:
+        results[str(result)] += 1
+
+
+def task_figures(rows_by_pk, records):
+    """Where the lateness goes: due → first claimed and enqueued; → the task that sent
+    it started (time in the queue); → that task finished."""
     first_enqueued, sending = {}, {}
     per_worker = collections.defaultdict(lambda: {"tasks": 0, "busy": 0.0})
     results = collections.Counter()
-    for task in DBTaskResult.objects.filter(task_path=TASK_PATH).only(
-        "args_kwargs", "enqueued_at", "started_at", "finished_at", "return_value", "worker_ids"
-    ):
-        results[str(task.return_value)] += 1
-        pk = task.args_kwargs["args"][0]
-        if pk in rows_by_pk:
-            first_enqueued[pk] = min(first_enqueued.get(pk, task.enqueued_at), task.enqueued_at)
-        if task.started_at is None or task.finished_at is None:
+    for task in records:
+        tally(results, task["result"])
+        mine = [pk for pk in task["rows"] if pk in rows_by_pk]
+        for pk in mine:
+            first_enqueued[pk] = min(first_enqueued.get(pk, task["enqueued"]), task["enqueued"])
+        if task["started"] is None or task["finished"] is None:
             continue
-        worker = task.worker_ids[-1] if task.worker_ids else "?"
-        per_worker[worker]["tasks"] += 1
-        per_worker[worker]["busy"] += seconds(task.finished_at - task.started_at)
-        if pk in rows_by_pk and task.return_value == "sent":
-            sending[pk] = task
+        per_worker[task["worker"]]["tasks"] += 1
+        per_worker[task["worker"]]["busy"] += seconds(task["finished"] - task["started"])
+        for pk in mine:
+            if rows_by_pk[pk]["sent_at"] and task["started"] <= rows_by_pk[pk]["sent_at"]:
+                sending[pk] = task
     parts = {"dispatch": [], "queue": [], "run": []}
     for pk, task in sending.items():
         parts["dispatch"].append(seconds(first_enqueued[pk] - rows_by_pk[pk]["due_at"]))
-        parts["queue"].append(seconds(task.started_at - first_enqueued[pk]))
-        parts["run"].append(seconds(task.finished_at - task.started_at))
+        parts["queue"].append(seconds(task["started"] - first_enqueued[pk]))
+        parts["run"].append(seconds(task["finished"] - task["started"]))
     return parts, dict(per_worker), results
 
 
-def collect(prepared, run_dir, options):
+def collect(prepared, run_dir, run, options):
     rows = list(prepared.reminders().values("pk", "channel", "status", "due_at", "sent_at"))
     rows_by_pk = {row["pk"]: row for row in rows}
     statuses = collections.Counter(row["status"] for row in rows)
@@ -91,14 +103,17 @@ def collect(prepared, run_dir, options):
     twice = duplicates(sent)
     seen = set().union(*sent.values()) if sent else set()
     expected = {f"outbox-{pk}" for pk in rows_by_pk}
-    parts, per_worker, task_results = task_figures(rows_by_pk)
+    records = paths.task_records(run.path, run.queue)
+    parts, per_worker, task_results = task_figures(rows_by_pk, records)
     sql, stats_reported = statements(run_dir)
     return {
         "messages": len(rows),
         "rsvps": prepared.rsvps,
         "dates": len(prepared.dates),
         "channels": dict(collections.Counter(row["channel"] for row in rows)),
-        "workers": options.workers,
+        "path": run.path,
+        "workers": run.workers,
+        "latency_ms": options.latency_ms,
         "spread_seconds": options.spread,
         "loop_seconds": options.loop,
         "statuses": dict(statuses),
@@ -113,6 +128,7 @@ def collect(prepared, run_dir, options):
             for name, values in parts.items()
         },
         "sends_by_process": {str(pid): sum(c.values()) for pid, c in sent.items()},
+        "claimed_again": claimed_again(run_dir, rows_by_pk),
         "duplicates": len(twice),
         "extra_sends": sum(count - 1 for count in twice.values()),
         "never_recorded": len({f"outbox-{row['pk']}" for row in sent_rows} - seen),
@@ -120,7 +136,8 @@ def collect(prepared, run_dir, options):
         "tasks": dict(task_results),
         "db_workers": per_worker,
         "sql_statements": dict(sql),
-        "sql_complete": stats_reported == 2 * options.workers,
+        # A task worker's sending threads and RQ's forked processes are not counted.
+        "sql_complete": stats_reported == 2 * run.workers and run.path == paths.OLD,
     }
 
 
@@ -130,75 +147,4 @@ def ok(figures):
         and figures["statuses"] == {"sent": figures["messages"]}
         and figures["never_recorded"] == 0
         and figures["unexpected_references"] == 0
-    )
-
-
-def report(figures, wall):
-    lat = figures["lateness_seconds"]
-    parts = figures["lateness_parts_seconds"]
-    count = figures["messages"]
-    channels = ", ".join(f"{n} {c}" for c, n in sorted(figures["channels"].items()))
-    print(
-        f"{count} reminders ({channels}) of {figures['rsvps']} RSVPs on {figures['dates']} "
-        f"dates, due over {figures['spread_seconds']:g} s"
-    )
-    print(
-        f"{figures['workers']} workers, each `dispatch_outbox --loop {figures['loop_seconds']:g}`"
-        f" + `db_worker` ({2 * figures['workers']} processes)"
-    )
-    print(
-        f"delivery (first due → last sent): {figures['delivery_seconds']:.1f} s   "
-        f"throughput: {figures['messages_per_second']:.1f} messages/s   "
-        f"(whole run with preparation: {wall:.0f} s)"
-    )
-    print(
-        f"lateness (sent − due): p50 {lat['p50']:.2f} s   p95 {lat['p95']:.2f} s   "
-        f"p99 {lat['p99']:.2f} s   max {lat['max']:.2f} s"
-    )
-    print(
-        "  of which (p50 / p99): "
-        f"due → claimed and enqueued {parts['dispatch']['p50']:.2f} / "
-        f"{parts['dispatch']['p99']:.2f} s;   "
-        f"in the task queue {parts['queue']['p50']:.2f} / {parts['queue']['p99']:.2f} s;"
-        f"   task run {parts['run']['p50'] * 1000:.0f} / {parts['run']['p99'] * 1000:.0f} ms"
-    )
-    delivery = figures["delivery_seconds"] or math.nan
-    for worker, stats in sorted(figures["db_workers"].items()):
-        tasks = stats["tasks"] or math.nan
-        inside = stats["busy"] / tasks
-        print(
-            f"  db_worker {worker}: {stats['tasks']} tasks, {stats['tasks'] / delivery:.1f}/s;"
-            f" per task {inside * 1000:.0f} ms inside it, "
-            f"{(delivery / tasks - inside) * 1000:.0f} ms outside (finding, claiming and "
-            "closing it, reconnecting, waiting when idle)"
-        )
-    if parts["queue"]["p50"] > parts["dispatch"]["p50"]:
-        print(
-            "  bottleneck: the task workers (db_worker) — due rows are claimed and enqueued "
-            "at once, then wait in the task queue"
-        )
-    else:
-        print("  bottleneck: claiming and enqueuing (dispatch_outbox)")
-    sql = figures["sql_statements"]
-    if figures["sql_complete"] and count:
-        total = sum(sql.values())
-        detail = ", ".join(f"{cmd} {n / count:.1f}" for cmd, n in sorted(sql.items()))
-        print(f"SQL statements per message: {total / count:.1f} ({detail}; idle polling included)")
-    tasks = figures["tasks"]
-    print("task results: " + ", ".join(f"{result} {n}" for result, n in sorted(tasks.items())))
-    if tasks.get("not-claimed"):
-        print(
-            f"  not-claimed: {tasks['not-claimed']} rows waited in the task queue longer than "
-            "their lease (ENSEMBLE_OUTBOX_LEASE_SECONDS) and were claimed again; their first "
-            "task found the claim gone and did nothing"
-        )
-    print(
-        "final statuses: "
-        + ", ".join(f"{status} {n}" for status, n in sorted(figures["statuses"].items()))
-    )
-    print(
-        f"duplicates: {figures['duplicates']} (references sent more than once; "
-        f"{figures['extra_sends']} extra sends)   "
-        f"sent but never recorded: {figures['never_recorded']}   "
-        f"recorded but not in this run: {figures['unexpected_references']}"
     )

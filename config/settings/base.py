@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,10 +151,27 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "gif": "webp"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
+# The task queue (docs/notifications.md, "Task queues"): the database queue needs no
+# setup; TASKS_BACKEND=django_tasks_rq.RQBackend sends through RQ on Redis (RQ_REDIS_URL),
+# run by `manage.py rqworker --job-class django_tasks_rq.backend.Job QUEUE`.
+ENSEMBLE_OUTBOX_QUEUE = env_str("ENSEMBLE_OUTBOX_QUEUE", "default")
+TASK_QUEUES = sorted({"default", ENSEMBLE_OUTBOX_QUEUE})
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,
     }
+}
+# django-tasks-rq enqueues without a result TTL: RQ keeps finished tasks 500 seconds
+# and failed ones a year (its defaults), then Redis drops them.
+RQ_QUEUES = {
+    name: {
+        "URL": env_str("RQ_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # RQ stops a task running this long: a batch takes seconds, so only a provider
+        # call that hangs gets here; its rows are claimed again once their leases end.
+        "DEFAULT_TIMEOUT": 3 * env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300),
+    }
+    for name in TASK_QUEUES
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -205,6 +223,21 @@ ENSEMBLE_QUIET_HOURS = (21, 8)
 # The dispatcher's lease on a claimed message, and the retry delays after an error.
 ENSEMBLE_OUTBOX_LEASE_SECONDS = env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300)
 ENSEMBLE_OUTBOX_RETRY_MINUTES = (1, 5, 25)
+# Rows per sending task, and how many of a task's rows are sent at once (threads).
+ENSEMBLE_OUTBOX_BATCH_SIZE = env_int("ENSEMBLE_OUTBOX_BATCH_SIZE", 50)
+ENSEMBLE_OUTBOX_THREADS = env_int("ENSEMBLE_OUTBOX_THREADS", 16)
+# At most this many rows claimed and not yet sent, over all dispatchers (0: no cap).
+# Keep it below what the workers send within one lease: workers × their messages per
+# second × ENSEMBLE_OUTBOX_LEASE_SECONDS, halved for safety (docs/notifications.md).
+ENSEMBLE_OUTBOX_MAX_IN_FLIGHT = env_int("ENSEMBLE_OUTBOX_MAX_IN_FLIGHT", 2000)
+# Messages per second per worker process and provider (0: no limit); with N workers,
+# each gets its share of the provider's limit: a Twilio long code's 1/s over 2
+# workers is 0.5.
+ENSEMBLE_SMS_RATE_PER_SECOND = env_float("ENSEMBLE_SMS_RATE_PER_SECOND", 0)
+ENSEMBLE_EMAIL_RATE_PER_SECOND = env_float("ENSEMBLE_EMAIL_RATE_PER_SECOND", 0)
+# dispatch_outbox --loop deletes the database queue's finished task results older than
+# this many days, once an hour.
+ENSEMBLE_TASK_RESULTS_KEEP_DAYS = env_int("ENSEMBLE_TASK_RESULTS_KEEP_DAYS", 1)
 
 # The weekly digest (docs/digest.md): queued from this local weekday (Monday = 0) and
 # hour until the end of the week, one per subscription and ISO week.

@@ -31,3 +31,8 @@ def env_list(name, default=()):
 def env_int(name, default):
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def env_float(name, default):
+    value = os.environ.get(name)
+    return float(value) if value else default

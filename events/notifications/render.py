@@ -7,7 +7,9 @@ message went): rendering writes nothing. Rows for a digest subscription are writ
 by events/notifications/subscription_messages.py.
 """
 
+import contextlib
 import dataclasses
+import threading
 
 from django.conf import settings
 from django.core import signing
@@ -80,7 +82,26 @@ def manage_url(rsvp, token):
     return settings.BASE_URL.rstrip("/") + path
 
 
+_batch = threading.local()
+
+
+@contextlib.contextmanager
+def pages_shared(pages):
+    """While sending a batch, its messages about one event in one language read the page
+    once (two queries, most of a message's rendering time); the threads of a batch share
+    `pages`. A batch lasts seconds: a page published meanwhile is read by the next one."""
+    _batch.pages = pages
+    try:
+        yield
+    finally:
+        _batch.pages = None
+
+
 def event_in(date, lang):
+    pages = getattr(_batch, "pages", None)
+    key = (date.event_id, lang)
+    if pages is not None and key in pages:
+        return pages[key]
     original = original_page(date, related=("locale",))
     version = (
         EventPage.objects.filter(
@@ -89,6 +110,8 @@ def event_in(date, lang):
         .select_related("locale")
         .first()
     )
+    if pages is not None:
+        pages[key] = version or original
     return version or original
 
 

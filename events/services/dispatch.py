@@ -40,6 +40,7 @@ from events import sms
 from events.models import MessageChannel, MessageStatus, OutboxMessage, Rsvp
 from events.notifications.recipients import address, recipient_of
 from events.notifications.render import render
+from events.services import rate
 from events.services.outbox import WITH_LINK, sms_allowed
 from events.services.tokens import new_token
 
@@ -81,14 +82,40 @@ def claim(*, limit=100, worker=None, now=None, lock=True, race_delay=0.0):
     return token, ids
 
 
-def dispatch(*, limit=100, worker=None, now=None):
-    """Claim due rows and enqueue one sending task per row. Returns how many."""
-    from events.tasks import send_outbox_message
+def in_flight(now):
+    """Rows claimed and still leased: enqueued or being sent."""
+    return OutboxMessage.objects.filter(status=MessageStatus.CLAIMED, lease_until__gt=now).count()
 
-    token, ids = claim(limit=limit, worker=worker, now=now)
-    for pk in ids:
-        # If enqueuing fails, the lease runs out and the row is claimed again.
-        send_outbox_message.enqueue(pk, token)
+
+def room(limit, now):
+    """How many rows this round may claim. Claiming more than the workers send within
+    one lease would let leases run out in the task queue and the rows be claimed again
+    (sent twice if both tasks then run); past the cap, a backlog waits as pending rows.
+    Two dispatchers counting at once may each claim one round's worth over it."""
+    cap = settings.ENSEMBLE_OUTBOX_MAX_IN_FLIGHT
+    if not cap:
+        return limit
+    return max(0, min(limit, cap - in_flight(now)))
+
+
+def batches(ids, size):
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+def dispatch(*, limit=100, worker=None, now=None):
+    """Claim due rows (no more than `room()`) and enqueue them in batches, one task per
+    batch (ENSEMBLE_OUTBOX_BATCH_SIZE). Returns how many were claimed."""
+    from events.tasks import send_outbox_batch
+
+    now = now or timezone.now()
+    allowed = room(limit, now)
+    if not allowed:
+        return 0
+    token, ids = claim(limit=allowed, worker=worker, now=now)
+    task = send_outbox_batch.using(queue_name=settings.ENSEMBLE_OUTBOX_QUEUE)
+    for batch in batches(ids, settings.ENSEMBLE_OUTBOX_BATCH_SIZE):
+        # If enqueuing fails, the leases run out and the rows are claimed again.
+        task.enqueue(token, batch)
     return len(ids)
 
 
@@ -194,6 +221,8 @@ def email_headers(row, rendered):
 def deliver(row, rendered):
     """Hand the message to the provider; returns the provider's id for it."""
     to = address(row)
+    # Waits for this process's share of the provider's rate (docs/notifications.md).
+    rate.wait(row.channel)
     if row.channel == MessageChannel.SMS:
         sent = sms.get_backend().send(
             sms.SmsMessage(to=to, body=rendered.text, reference=f"outbox-{row.pk}")

@@ -1,5 +1,6 @@
 """The notifications bench end to end with 40 reminders: its orchestrator and its two
-workers (dispatch_outbox + db_worker each) are real processes on a real database.
+workers (dispatch_outbox + db_worker, or + rqworker on the new path) are real
+processes on a real database.
 Every reminder must end `sent` with no duplicate, and an injected duplicate must be
 counted and fail the run. A correctness test: the timing is the bench's business.
 
@@ -19,6 +20,7 @@ import pytest
 from django.db import connection
 
 from bench.notifications_figures import duplicates
+from bench.notifications_paths import redis_missing
 from tests.factories import EventFactory
 
 # The bench's processes read committed rows (and on SQLite a copy of the database).
@@ -57,6 +59,8 @@ def run_bench(tmp_path, *options):
             "1",
             "--timeout",
             "120",
+            "--latency-ms",
+            "20",
             "--json",
             str(figures),
             *options,
@@ -69,7 +73,8 @@ def run_bench(tmp_path, *options):
         timeout=300,
     )
     assert figures.exists(), result.stdout + result.stderr
-    return result, json.loads(figures.read_text())
+    (only,) = json.loads(figures.read_text())["runs"]
+    return result, only
 
 
 @pytest.fixture
@@ -78,7 +83,7 @@ def events(site_tree):
 
 
 def test_every_reminder_is_sent_once_by_two_workers(events, tmp_path):
-    result, figures = run_bench(tmp_path)
+    result, figures = run_bench(tmp_path, "--paths", "old")
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert figures["messages"] == MESSAGES
@@ -96,7 +101,7 @@ def test_every_reminder_is_sent_once_by_two_workers(events, tmp_path):
 
 
 def test_an_injected_duplicate_is_counted_and_fails_the_run(events, tmp_path):
-    result, figures = run_bench(tmp_path, "--inject-duplicate", "--workers", "1")
+    result, figures = run_bench(tmp_path, "--paths", "old", "--inject-duplicate", "--workers", "1")
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert figures["duplicates"] == 1
@@ -105,6 +110,24 @@ def test_an_injected_duplicate_is_counted_and_fails_the_run(events, tmp_path):
     # The row put back was sent again: every reminder still ends sent.
     assert figures["statuses"] == {"sent": MESSAGES}
     assert "duplicates: 1" in result.stdout
+
+
+@pytest.mark.redis
+def test_every_reminder_is_sent_once_by_two_rq_workers(events, tmp_path):
+    missing = redis_missing()
+    if missing:
+        pytest.skip(missing)
+    result, figures = run_bench(tmp_path, "--paths", "new")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert figures["path"] == "new"
+    assert figures["statuses"] == {"sent": MESSAGES}
+    assert figures["duplicates"] == 0
+    assert figures["claimed_again"] == 0
+    assert figures["never_recorded"] == 0
+    assert sum(figures["sends_by_process"].values()) == MESSAGES
+    assert figures["tasks"].get("sent") == MESSAGES
+    assert "| new | 2 | 40 |" in result.stdout
 
 
 def test_duplicates_are_counted_across_processes():

@@ -1,4 +1,4 @@
-"""A file SMS backend that takes a moment per message, so a kill lands mid-batch."""
+"""File SMS backends that take a moment per message, so a kill lands mid-batch."""
 
 import time
 
@@ -8,4 +8,12 @@ from events.sms.backends.filebased import SmsBackend as FileBackend
 class SmsBackend(FileBackend):
     def send(self, message):
         time.sleep(0.02)
+        return super().send(message)
+
+
+class SlowerSmsBackend(FileBackend):
+    """For workers that send several messages at once (a provider call's length)."""
+
+    def send(self, message):
+        time.sleep(0.1)
         return super().send(message)

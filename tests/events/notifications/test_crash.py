@@ -35,6 +35,9 @@ from django.conf import settings
 settings.SMS_BACKEND = "tests.events.notifications.slow_sms.SmsBackend"
 settings.SMS_FILE_PATH = sys.argv[1]
 settings.ENSEMBLE_OUTBOX_LEASE_SECONDS = 2
+# One message at a time, so the kill lands mid-batch with one message in flight
+# (killing a worker that sends several at once: test_rq_worker.py).
+settings.ENSEMBLE_OUTBOX_THREADS = 1
 from django.core.management import call_command
 call_command("dispatch_outbox", "--loop", "0.2", "--limit", "20")
 """

@@ -1,0 +1,154 @@
+"""Batches: rows claimed together go in tasks of ENSEMBLE_OUTBOX_BATCH_SIZE, each sent
+by several threads; never more in flight than ENSEMBLE_OUTBOX_MAX_IN_FLIGHT."""
+
+import collections
+import datetime as dt
+import threading
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import timezone
+
+from events import sms, tasks
+from events.models import MessageChannel, MessageStatus, OutboxMessage
+from events.services import dispatch, rate, sending
+from tests.events.notifications.helpers import a_date, rsvp_on
+from tests.rsvp_helpers import phone
+
+
+def queue_many(count):
+    date = a_date(capacity=None)
+    for _ in range(count):
+        rsvp_on(date, phone=phone())
+    return set(OutboxMessage.objects.values_list("pk", flat=True))
+
+
+def far():
+    return timezone.now() + dt.timedelta(days=60)
+
+
+def enqueued_batches(monkeypatch):
+    """The batches dispatch() enqueues, kept instead of run."""
+    batches = []
+
+    class Recorder:
+        def using(self, **options):
+            return self
+
+        def enqueue(self, token, ids):
+            batches.append((token, list(ids)))
+
+    monkeypatch.setattr(tasks, "send_outbox_batch", Recorder())
+    return batches
+
+
+@pytest.mark.django_db
+@override_settings(ENSEMBLE_OUTBOX_BATCH_SIZE=4, ENSEMBLE_OUTBOX_MAX_IN_FLIGHT=0)
+def test_claimed_rows_go_in_batches_of_one_claim(site_tree, monkeypatch):
+    rows = queue_many(5)  # 15 rows
+    batches = enqueued_batches(monkeypatch)
+    assert dispatch.dispatch(limit=100, now=far()) == len(rows)
+    assert [len(ids) for _token, ids in batches] == [4, 4, 4, 3]
+    assert len({token for token, _ids in batches}) == 1
+    assert sorted(pk for _token, ids in batches for pk in ids) == sorted(rows)
+
+
+@pytest.mark.django_db
+@override_settings(ENSEMBLE_OUTBOX_MAX_IN_FLIGHT=5)
+def test_no_more_claimed_than_the_cap_until_rows_are_sent(site_tree, monkeypatch):
+    queue_many(4)  # 12 rows
+    enqueued_batches(monkeypatch)
+    now = far()
+    assert dispatch.dispatch(limit=100, now=now) == 5
+    # The workers have sent nothing yet: the backlog waits as pending rows.
+    assert dispatch.dispatch(limit=100, now=now) == 0
+    assert OutboxMessage.objects.filter(status=MessageStatus.PENDING).count() == 7
+    sent = OutboxMessage.objects.filter(status=MessageStatus.CLAIMED)[:3]
+    OutboxMessage.objects.filter(pk__in=[row.pk for row in sent]).update(
+        status=MessageStatus.SENT, lease_until=None
+    )
+    assert dispatch.dispatch(limit=100, now=now) == 3
+
+
+@pytest.mark.django_db
+@override_settings(ENSEMBLE_OUTBOX_MAX_IN_FLIGHT=5)
+def test_expired_leases_are_not_in_flight(site_tree, monkeypatch):
+    queue_many(4)
+    enqueued_batches(monkeypatch)
+    now = far()
+    assert dispatch.dispatch(limit=100, now=now) == 5
+    later = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS + 1)
+    assert dispatch.in_flight(later) == 0
+    assert dispatch.dispatch(limit=100, now=later) == 5
+
+
+@pytest.mark.django_db
+def test_a_batch_sends_only_rows_still_its_own(site_tree):
+    rows = sorted(queue_many(3))
+    token, ids = dispatch.claim(limit=100, now=far())
+    assert sorted(ids) == rows
+    OutboxMessage.objects.filter(pk=ids[0]).update(claimed_by="another-dispatcher")
+    with override_settings(ENSEMBLE_OUTBOX_THREADS=1):
+        counts = sending.send_batch(token, ids)
+    assert counts == {"not-claimed": 1, "sent": len(ids) - 1}
+    assert {m.reference for m in sms.outbox} == {f"outbox-{pk}" for pk in ids[1:]}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@override_settings(ENSEMBLE_OUTBOX_THREADS=4)
+def test_threads_send_each_row_of_a_batch_once(site_tree):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): the threads write at once")
+    rows = queue_many(10)
+    token, ids = dispatch.claim(limit=100, now=far())
+    counts = sending.send_batch(token, ids)
+    assert counts == {"sent": len(rows)}
+    sent = collections.Counter(message.reference for message in sms.outbox)
+    assert set(sent) == {f"outbox-{pk}" for pk in rows}
+    assert max(sent.values()) == 1
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {MessageStatus.SENT}
+
+
+@override_settings(ENSEMBLE_SMS_RATE_PER_SECOND=4, ENSEMBLE_EMAIL_RATE_PER_SECOND=0)
+def test_rate_slots_are_spaced_across_threads(monkeypatch):
+    monkeypatch.setattr(rate, "_next_slot", {})
+    slots = []
+    lock = threading.Lock()
+
+    def take():
+        at = rate.reserve(MessageChannel.SMS, 100.0)
+        with lock:
+            slots.append(at)
+
+    threads = [threading.Thread(target=take) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(slots) == [100.0 + n * 0.25 for n in range(8)]
+    # E-mail has no limit and is not held back by the SMS slots.
+    assert rate.reserve(MessageChannel.EMAIL, 100.0) == 100.0
+
+
+@pytest.mark.django_db
+def test_a_batch_reads_each_event_page_once_per_language(site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.notifications.render import event_in, pages_shared
+
+    date = a_date()
+    with pages_shared({}):
+        with CaptureQueriesContext(connection) as first:
+            page = event_in(date, "es")
+        with CaptureQueriesContext(connection) as again:
+            assert event_in(date, "es") is page
+    assert len(first) == 2 and len(again) == 0
+    # Outside a batch every message reads the page (a publish shows at once).
+    with CaptureQueriesContext(connection) as outside:
+        event_in(date, "es")
+    assert len(outside) == 2

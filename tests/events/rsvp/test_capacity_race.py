@@ -93,39 +93,19 @@ def test_control_without_the_lock_confirms_from_a_stale_count(date, monkeypatch)
 
 def test_the_lock_is_what_makes_the_change_wait(date):
     """A registration holding the date's lock makes the capacity change wait for it."""
-    holding, release = threading.Event(), threading.Event()
+    done = threading.Event()
 
-    def hold():
-        from django.db import transaction
-
+    def lower():
         try:
-            with transaction.atomic():
-                EventDate.objects.select_for_update().get(pk=date.pk)
-                holding.set()
-                release.wait(timeout=30)
+            schedule.edit_date(date, date.start, date.end, LOWERED)
+            done.set()
         finally:
             connection.close()
 
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert holding.wait(timeout=10)
-        done = threading.Event()
-
-        def lower():
-            try:
-                schedule.edit_date(date, date.start, date.end, LOWERED)
-                done.set()
-            finally:
-                connection.close()
-
+    with racing.date_locked_elsewhere(date):
         changer = threading.Thread(target=lower)
         changer.start()
         assert not done.wait(timeout=0.5)
-        release.set()
-        changer.join(timeout=30)
-        assert done.is_set()
-    finally:
-        release.set()
-        holder.join()
+    changer.join(timeout=30)
+    assert done.is_set()
     assert EventDate.objects.get(pk=date.pk).capacity == LOWERED

@@ -114,28 +114,9 @@ def test_a_held_lock_gives_a_polite_try_again(site_tree, settings, client):
         pytest.skip("needs PostgreSQL (set DATABASE_URL): lock_timeout is PostgreSQL's")
     settings.ENSEMBLE_SEAT_LOCK_TIMEOUT_MS = 200
     date = fill_date(site_tree)
-    locked, release = threading.Event(), threading.Event()
-
-    def hold_the_lock():
-        from django.db import transaction
-
-        try:
-            with transaction.atomic():
-                EventDate.objects.select_for_update().get(pk=date.pk)
-                locked.set()
-                release.wait(timeout=30)
-        finally:
-            connection.close()
-
-    holder = threading.Thread(target=hold_the_lock)
-    holder.start()
-    try:
-        assert locked.wait(timeout=10)
+    with racing.date_locked_elsewhere(date):
         with pytest.raises(seats.SeatError) as error:
             seats.take_seat(date, seats.SeatRequest(phone="+18195570000"))
         assert error.value.code == "busy"
         assert "réessayer" in error.value.message  # French is the default language
-    finally:
-        release.set()
-        holder.join()
     assert date.rsvps.count() == TAKEN

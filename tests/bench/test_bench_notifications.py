@@ -22,6 +22,7 @@ from django.db import connection
 from bench.notifications_figures import duplicates
 from bench.notifications_paths import redis_missing
 from tests.factories import EventFactory
+from tests.processes import postgres_url
 
 # The bench's processes read committed rows (and on SQLite a copy of the database).
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,11 +33,7 @@ MESSAGES = 40
 
 def database_url(tmp_path):
     if connection.vendor == "postgresql":
-        s = connection.settings_dict
-        return (
-            f"postgres://{s['USER']}:{s.get('PASSWORD') or ''}@{s['HOST'] or '127.0.0.1'}"
-            f":{s['PORT'] or 5432}/{s['NAME']}"
-        )
+        return postgres_url()
     path = tmp_path / "bench.sqlite3"
     connection.ensure_connection()
     copy = sqlite3.connect(path)

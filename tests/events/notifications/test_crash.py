@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from events.models import MessageStatus, OutboxMessage
 from tests.events.notifications.helpers import a_date, rsvp_on
+from tests.processes import postgres_url
 from tests.rsvp_helpers import phone
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -79,12 +80,7 @@ def test_killed_dispatcher_restarted_sends_everything_once(site_tree, tmp_path):
         rsvp_on(date, phone=phone())
     OutboxMessage.objects.update(due_at=timezone.now() - dt.timedelta(minutes=1))
     rows = set(OutboxMessage.objects.values_list("pk", flat=True))
-    settings_dict = connection.settings_dict
-    url = (
-        f"postgres://{settings_dict['USER']}:{settings_dict.get('PASSWORD') or ''}"
-        f"@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
-        f"/{settings_dict['NAME']}"
-    )
+    url = postgres_url()
     path = tmp_path / "sms.jsonl"
 
     first = start(url, path)

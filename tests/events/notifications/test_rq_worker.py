@@ -21,6 +21,7 @@ from django.utils import timezone
 from events.models import MessageStatus, OutboxMessage
 from tests.events.notifications.helpers import a_date, rsvp_on
 from tests.events.notifications.test_crash import lines, wait_for
+from tests.processes import postgres_url
 from tests.rsvp_helpers import phone
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -56,12 +57,7 @@ def rq_queue():
 
 class Processes:
     def __init__(self, queue, sms_path, log_dir, **env):
-        settings_dict = connection.settings_dict
-        url = (
-            f"postgres://{settings_dict['USER']}:{settings_dict.get('PASSWORD') or ''}"
-            f"@{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
-            f"/{settings_dict['NAME']}"
-        )
+        url = postgres_url()
         self.queue = queue
         self.logs = log_dir
         self.env = dict(

@@ -224,17 +224,27 @@ ENSEMBLE_QUIET_HOURS = (21, 8)
 ENSEMBLE_OUTBOX_LEASE_SECONDS = env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300)
 ENSEMBLE_OUTBOX_RETRY_MINUTES = (1, 5, 25)
 # Rows per sending task, and how many of a task's rows are sent at once (threads).
-ENSEMBLE_OUTBOX_BATCH_SIZE = env_int("ENSEMBLE_OUTBOX_BATCH_SIZE", 50)
-ENSEMBLE_OUTBOX_THREADS = env_int("ENSEMBLE_OUTBOX_THREADS", 16)
+ENSEMBLE_OUTBOX_BATCH_SIZE = env_int("ENSEMBLE_OUTBOX_BATCH_SIZE", 100)
+ENSEMBLE_OUTBOX_THREADS = env_int("ENSEMBLE_OUTBOX_THREADS", 32)
 # At most this many rows claimed and not yet sent, over all dispatchers (0: no cap).
 # Keep it below what the workers send within one lease: workers × their messages per
 # second × ENSEMBLE_OUTBOX_LEASE_SECONDS, halved for safety (docs/notifications.md).
 ENSEMBLE_OUTBOX_MAX_IN_FLIGHT = env_int("ENSEMBLE_OUTBOX_MAX_IN_FLIGHT", 2000)
-# Messages per second per worker process and provider (0: no limit); with N workers,
-# each gets its share of the provider's limit: a Twilio long code's 1/s over 2
-# workers is 0.5.
+# Messages per second per provider, over all workers (0: no limit): a Twilio long
+# code's 1/s holds whatever the number of workers.
 ENSEMBLE_SMS_RATE_PER_SECOND = env_float("ENSEMBLE_SMS_RATE_PER_SECOND", 0)
 ENSEMBLE_EMAIL_RATE_PER_SECOND = env_float("ENSEMBLE_EMAIL_RATE_PER_SECOND", 0)
+# Where those rates are counted: Redis shares them across workers and machines (the
+# cache's Redis, else RQ's); "memory://" counts per process.
+ENSEMBLE_RATE_LIMIT_STORAGE = env_str(
+    "ENSEMBLE_RATE_LIMIT_STORAGE",
+    REDIS_URL
+    or (
+        RQ_QUEUES["default"]["URL"]
+        if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+        else "memory://"
+    ),
+)
 # dispatch_outbox --loop deletes the database queue's finished task results older than
 # this many days, once an hour.
 ENSEMBLE_TASK_RESULTS_KEEP_DAYS = env_int("ENSEMBLE_TASK_RESULTS_KEEP_DAYS", 1)

@@ -88,13 +88,45 @@ _batch = threading.local()
 @contextlib.contextmanager
 def pages_shared(pages):
     """While sending a batch, its messages about one event in one language read the page
-    once (two queries, most of a message's rendering time); the threads of a batch share
-    `pages`. A batch lasts seconds: a page published meanwhile is read by the next one."""
+    once (two queries, most of a message's rendering time). A batch lasts seconds: a
+    page published meanwhile is read by the next one."""
     _batch.pages = pages
     try:
         yield
     finally:
         _batch.pages = None
+
+
+def pages_of(rows):
+    """The event pages of a batch's messages in each message's language, read in one
+    query and keyed as event_in() looks them up: give it to pages_shared()."""
+    wanted = {}
+    for row in rows:
+        if row.rsvp_id is not None:
+            wanted[(row.rsvp.date.event_id, row.rsvp.language)] = row.rsvp.date.event
+    if not wanted:
+        return {}
+    versions = EventPage.objects.filter(
+        translation_key__in={event.translation_key for event in wanted.values()},
+        locale__language_code__in={lang for _event_id, lang in wanted},
+    ).select_related("locale")
+    found = {(page.translation_key, page.locale.language_code): page for page in versions}
+    return {
+        (event_id, lang): found.get((event.translation_key, lang), event)
+        for (event_id, lang), event in wanted.items()
+    }
+
+
+def organization_of(event):
+    """The organization page above an event (read once per event in a batch)."""
+    pages = getattr(_batch, "pages", None)
+    key = ("organization", event.pk)
+    if pages is not None and key in pages:
+        return pages[key]
+    organization = event.get_parent().specific
+    if pages is not None:
+        pages[key] = organization
+    return organization
 
 
 def event_in(date, lang):
@@ -222,7 +254,7 @@ def render(message, *, manage_token=None):
                 return Rendered(subject=subject, text=organizer_sms(context))
             return Rendered(subject=subject, text=sms_text(context))
         context["stop_url"] = stop_url(rsvp)
-        context["organization"] = rsvp.date.event.get_parent().specific
+        context["organization"] = organization_of(rsvp.date.event)
         text = render_to_string(f"events/messages/{message.kind}.email.txt", context)
         html = render_to_string(f"events/messages/{message.kind}.email.html", context)
         rendered = Rendered(

@@ -22,6 +22,7 @@ hash was never stored, and the second copy, sent when the lease expires, carries
 working one. See docs/rsvp.md ("Tokens").
 """
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -144,52 +145,102 @@ def take(pk, token, now):
     return bool(_mine(pk, token).filter(lease_until__gt=now).update(lease_until=renewed))
 
 
+SELECTED = ("rsvp__date__event", "organizer_message", "subscription")
+
+
+@dataclasses.dataclass
+class Outgoing:
+    """A row whose claim was renewed, rendered and ready for the provider."""
+
+    row: OutboxMessage
+    rendered: object
+    # The hash of the private link's token in the message, stored once it went.
+    hashed: str | None = None
+
+
+def claimed_rows(ids, token):
+    """The rows of `ids` still claimed by `token`, with what rendering reads, in one query."""
+    rows = OutboxMessage.objects.filter(
+        pk__in=ids, status=MessageStatus.CLAIMED, claimed_by=token
+    ).select_related(*SELECTED)
+    return list(rows.order_by("due_at", "pk"))
+
+
 def send_one(pk, token, *, now=None):
     """Send one claimed row. Never raises for a provider error: it is recorded."""
-    now = now or timezone.now()
-    if not take(pk, token, now):
-        return "not-claimed"
-    row = (
-        _mine(pk, token)
-        .select_related("rsvp__date__event", "organizer_message", "subscription")
-        .first()
-    )
+    row = _mine(pk, token).select_related(*SELECTED).first()
     if row is None:
+        return "not-claimed"
+    outgoing = prepare(row, token, now=now)
+    if not isinstance(outgoing, Outgoing):
+        return outgoing
+    return record(outgoing, token, call(outgoing), now=now)
+
+
+def prepare(row, token, *, now=None):
+    """Renew the row's claim and render it. Returns the Outgoing message, or the status
+    recorded instead of sending (not-claimed, skipped, missed, or a rendering failure)."""
+    now = now or timezone.now()
+    if not take(row.pk, token, now):
         return "not-claimed"
     reason = why_not(row, now)
     if reason:
-        _mine(pk, token).update(status=reason, lease_until=None, updated_at=now)
+        _mine(row.pk, token).update(status=reason, lease_until=None, updated_at=now)
         return reason
     link, hashed = new_token() if row.kind in WITH_LINK else (None, None)
     try:
         rendered = render(row, manage_token=link)
-        provider_id = deliver(row, rendered)
-    except sms.SmsSendError as error:
-        return failed(row, token, f"SmsSendError {error.code}".strip(), error.permanent, now)
-    except Exception as error:  # noqa: BLE001 — a provider error must not stop the worker
-        # The class name only: provider messages can contain the address.
-        log.warning("outbox message %s: %s", pk, type(error).__name__)
+    except Exception as error:  # noqa: BLE001 — one broken row must not stop the batch
+        log.warning("outbox message %s: %s while rendering", row.pk, type(error).__name__)
         return failed(row, token, type(error).__name__, False, now)
-    mark_sent(row, token, provider_id, hashed)
+    return Outgoing(row, rendered, hashed)
+
+
+def call(outgoing):
+    """The provider call, the only part that may run in another thread (no database):
+    the provider's id for the message, or the exception it raised."""
+    try:
+        return deliver(outgoing.row, outgoing.rendered)
+    except Exception as error:  # noqa: BLE001 — recorded by record()
+        return error
+
+
+def record(outgoing, token, result, *, now=None):
+    """Record what the provider call gave; returns the row's status."""
+    row, now = outgoing.row, now or timezone.now()
+    if isinstance(result, sms.SmsSendError):
+        return failed(row, token, f"SmsSendError {result.code}".strip(), result.permanent, now)
+    if isinstance(result, Exception):
+        # The class name only: provider messages can contain the address.
+        log.warning("outbox message %s: %s", row.pk, type(result).__name__)
+        return failed(row, token, type(result).__name__, False, now)
+    mark_sent(row, token, result, outgoing.hashed)
     return MessageStatus.SENT
 
 
 def mark_sent(row, token, provider_id, hashed=None):
     """Mark the row sent (if the claim is still ours) and, for a message carrying the
-    link, make its link the RSVP's only working one — in one transaction."""
+    link, make its link the RSVP's only working one — in one transaction. Without a
+    link it is one UPDATE, a reminder's only write after its provider call."""
+    if not hashed:
+        marked_sent(row, token, provider_id)
+        return
     with transaction.atomic():
-        marked = _mine(row.pk, token).update(
-            status=MessageStatus.SENT,
-            sent_at=timezone.now(),
-            provider_message_id=provider_id[:100],
-            attempts=F("attempts") + 1,
-            last_error="",
-            lease_until=None,
-            updated_at=timezone.now(),
-        )
-        if marked and hashed:
+        if marked_sent(row, token, provider_id):
             # An RSVP erased meanwhile keeps no link.
             Rsvp.objects.filter(pk=row.rsvp_id, erased_at__isnull=True).update(token_hash=hashed)
+
+
+def marked_sent(row, token, provider_id):
+    return _mine(row.pk, token).update(
+        status=MessageStatus.SENT,
+        sent_at=timezone.now(),
+        provider_message_id=provider_id[:100],
+        attempts=F("attempts") + 1,
+        last_error="",
+        lease_until=None,
+        updated_at=timezone.now(),
+    )
 
 
 def failed(row, token, error, permanent, now):

@@ -14,7 +14,9 @@ list, link sent again) are the only way to that link, so they always go when the
 by SMS to a phone that has not replied STOP, else by e-mail.
 """
 
+import contextlib
 import datetime as dt
+import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -50,7 +52,30 @@ def event_tz(date):
 
 
 def sms_allowed(phone):
-    return bool(phone) and not SmsOptOut.objects.filter(phone=phone).exists()
+    if not phone:
+        return False
+    known = getattr(_stops, "known", None)
+    if known is not None and phone in known[0]:
+        return phone not in known[1]
+    return not SmsOptOut.objects.filter(phone=phone).exists()
+
+
+_stops = threading.local()
+
+
+@contextlib.contextmanager
+def stops_read_once(phones):
+    """While a batch is sent, whether its numbers replied STOP is read in one query at
+    its start instead of once or twice per message. A batch lasts a second or two; a
+    STOP that arrives meanwhile holds from the next batch (and Twilio itself refuses
+    to send to a number that replied STOP to it)."""
+    phones = {phone for phone in phones if phone}
+    stopped = set(SmsOptOut.objects.filter(phone__in=phones).values_list("phone", flat=True))
+    _stops.known = (phones, stopped)
+    try:
+        yield
+    finally:
+        _stops.known = None
 
 
 def channel_for(rsvp, kind):

@@ -1,75 +1,70 @@
-"""Sending a batch of claimed outbox rows, several at once (docs/notifications.md).
+"""Sending a batch of claimed outbox rows (docs/notifications.md, "Batches").
 
-A provider call takes 100–500 ms, most of it waiting: a worker that sent one message
-at a time would send a few a second. Here up to ENSEMBLE_OUTBOX_THREADS threads of
-one task each take rows from the batch and send them with `dispatch.send_one`, which
-renews each row's lease before sending and marks it sent only if it is still claimed
-by the batch's claim — the outbox guarantee does not depend on the threads.
+A provider call takes 100–500 ms, most of it waiting. The task's own thread does all
+the database work: it reads the batch's rows in one query, then for each row renews
+its claim and renders it (`dispatch.prepare`), and hands it to a pool of
+ENSEMBLE_OUTBOX_THREADS threads that only call the provider (`dispatch.call`). As each
+call returns, the task's thread records it (`dispatch.record`: sent, retry or failed),
+one short transaction per row, so a row is marked sent as soon as the provider took
+it. Rendering the next rows overlaps the calls in flight, a task holds one database
+connection whatever its number of threads, and the outbox guarantee does not depend
+on the threads: each row still goes only while its claim is its batch's own.
 """
 
-import logging
-import queue
-import threading
+import collections
+from concurrent import futures
 
 from django.conf import settings
-from django.db import connection
 
-from events.notifications.render import pages_shared
-from events.services import dispatch
+from events.notifications.recipients import recipient_of
+from events.notifications.render import pages_of, pages_shared
+from events.services import dispatch, outbox
 
-log = logging.getLogger(__name__)
+# Rendered rows waiting for a thread, per thread: enough to keep every thread busy,
+# few enough that a message goes within moments of the checks made when rendering it.
+AHEAD_PER_THREAD = 2
 
 
 def send_batch(token, ids):
     """Send the batch's rows; returns {status: count}."""
     ids = list(ids)
-    pages = {}
-    threads = max(1, min(settings.ENSEMBLE_OUTBOX_THREADS, len(ids)))
-    if threads == 1 or connection.in_atomic_block:
-        # Other connections would not see rows this transaction has not committed.
-        with pages_shared(pages):
-            return tally([dispatch.send_one(pk, token) for pk in ids])
-    todo = queue.SimpleQueue()
-    for pk in ids:
-        todo.put(pk)
-    results = []
-    workers = [
-        threading.Thread(target=send_from, args=(todo, token, results, pages), daemon=True)
-        for _ in range(threads)
-    ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    return tally(results)
+    rows = dispatch.claimed_rows(ids, token)
+    counts = collections.Counter({"not-claimed": len(ids) - len(rows)})
+    threads = max(1, min(settings.ENSEMBLE_OUTBOX_THREADS, len(rows)))
+    phones = [recipient_of(row).phone for row in rows]
+    with pages_shared(pages_of(rows)), outbox.stops_read_once(phones):
+        if threads == 1:
+            for row in rows:
+                counts[str(send_inline(row, token))] += 1
+        else:
+            counts.update(send_in_pool(rows, token, threads))
+    return {status: count for status, count in counts.items() if count}
 
 
-def send_from(todo, token, results, pages):
-    """One thread: send rows until the batch is empty, on its own connection."""
-    try:
-        with pages_shared(pages):
-            while True:
-                try:
-                    pk = todo.get_nowait()
-                except queue.Empty:
-                    return
-                # list.append is atomic: the threads share the list without a lock.
-                results.append(send_or_log(pk, token))
-    finally:
-        connection.close()
+def send_inline(row, token):
+    outgoing = dispatch.prepare(row, token)
+    if not isinstance(outgoing, dispatch.Outgoing):
+        return outgoing
+    return dispatch.record(outgoing, token, dispatch.call(outgoing))
 
 
-def send_or_log(pk, token):
-    try:
-        return dispatch.send_one(pk, token)
-    except Exception:  # noqa: BLE001 — the batch's other rows still go
-        # The row stays claimed; it is claimed again when its lease runs out.
-        log.exception("outbox message %s: not sent", pk)
-        return "error"
+def send_in_pool(rows, token, threads):
+    counts = collections.Counter()
+    calls = {}
 
+    def record_done(wait):
+        done, _ = futures.wait(calls, timeout=None if wait else 0, return_when="FIRST_COMPLETED")
+        for call in done:
+            counts[str(dispatch.record(calls.pop(call), token, call.result()))] += 1
 
-def tally(results):
-    counts = {}
-    for result in results:
-        counts[str(result)] = counts.get(str(result), 0) + 1
+    with futures.ThreadPoolExecutor(threads, thread_name_prefix="outbox") as pool:
+        for row in rows:
+            outgoing = dispatch.prepare(row, token)
+            if not isinstance(outgoing, dispatch.Outgoing):
+                counts[str(outgoing)] += 1
+                continue
+            calls[pool.submit(dispatch.call, outgoing)] = outgoing
+            record_done(wait=len(calls) >= threads * AHEAD_PER_THREAD)
+        while calls:
+            record_done(wait=True)
     return counts

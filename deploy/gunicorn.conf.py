@@ -20,3 +20,6 @@ errorlog = "-"
 # Trust X-Forwarded-* from the local proxy only (gunicorn's default); list its address
 # in FORWARDED_ALLOW_IPS when it runs on another machine.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn's control socket would sit at one path per user, shared by every server the
+# user starts; signals (systemctl reload = HUP) do what it offers.
+control_socket_disable = True

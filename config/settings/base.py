@@ -167,6 +167,8 @@ WAGTAIL_SITE_NAME = "Ensemble"
 # No avatars from an outside service: the admin stays within its own policy, and
 # editors' addresses are not sent elsewhere.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a call to the Wagtail release feed from editors' browsers (updates come with pip).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

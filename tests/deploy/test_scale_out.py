@@ -32,7 +32,7 @@ from events.models import (
 from tests.deploy.cluster import Cluster, wait_for
 from tests.events.notifications.helpers import a_date, rsvp_on
 from tests.factories import EventFactory
-from tests.processes import postgres_url
+from tests.processes import postgres_url, redis_or_skip
 from tests.rsvp_helpers import phone
 
 REDIS_URL = os.environ.get(
@@ -52,23 +52,11 @@ pytestmark = [
 ]
 
 
-def redis_or_skip():
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        reason = f"Redis not reachable at {REDIS_URL}: start redis-server (or set RQ_REDIS_URL)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)  # CI must run this test, not skip it
-        pytest.skip(reason)
-
-
 @pytest.fixture
 def cluster(tmp_path, site_tree):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): the servers share the database")
-    redis_or_skip()
+    redis_or_skip(REDIS_URL)
     cluster = Cluster(
         postgres_url(),
         REDIS_URL,

@@ -209,6 +209,8 @@ SMS_FILE_PATH = env_str("SMS_FILE_PATH", "sms-outbox.jsonl")
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
+# The public address of /sms/twilio/status/, for delivery reports (docs/notifications.md).
+TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)

@@ -24,6 +24,15 @@ PHONE = re.compile(
 )
 
 
+# The JSON formatter as logging.config takes it: production.py and gunicorn's config.
+JSON_FORMATTER = {
+    "()": "config.logs.RedactingJsonFormatter",
+    "fmt": "{asctime}{levelname}{name}{message}{process}",
+    "style": "{",
+    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+}
+
+
 def redact(text):
     text = EMAIL.sub(lambda m: mask_email(m.group()), text)
     return PHONE.sub(lambda m: mask_phone(m.group()), text)

@@ -5,6 +5,8 @@ Every value can be changed from the environment without editing this file.
 
 import os
 
+from config.logs import JSON_FORMATTER
+
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 # Pages are rendered synchronously and wait on PostgreSQL: a few processes per core.
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
@@ -16,7 +18,24 @@ max_requests_jitter = 200
 # The proxy in front keeps the access log; gunicorn's own would hold every address,
 # tokens of private links included.
 accesslog = None
-errorlog = "-"
+# gunicorn's own lines (start, worker boot, timeouts) as JSON on standard output, like
+# the application's (config/settings/production.py).
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": JSON_FORMATTER},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stdout",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
 # Trust X-Forwarded-* from the local proxy only (gunicorn's default); list its address
 # in FORWARDED_ALLOW_IPS when it runs on another machine.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -6,6 +6,8 @@ docs/deploy.md lists the variables a deployment sets and the processes it runs;
 
 import os
 
+from config.logs import JSON_FORMATTER
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_str
 
@@ -70,14 +72,7 @@ ANYMAIL = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "config.logs.RedactingJsonFormatter",
-            "fmt": "{asctime}{levelname}{name}{message}{process}",
-            "style": "{",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        }
-    },
+    "formatters": {"json": JSON_FORMATTER},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {

@@ -5,6 +5,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.csp import admin_directives, public_directives
+
 from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -49,7 +51,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers call it by the instance's address, over plain HTTP.
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -103,13 +108,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
+# One Redis for every web and worker process: page-part caches and their purge on
+# publish, rate limits and the feed build lock then hold across servers.
 CACHES = {
     "default": (
-        {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ensemble"),
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# django-ratelimit's per-IP limits read the visitor's address through config/proxy.py.
+RATELIMIT_IP_META_KEY = "config.proxy.client_ip"
+ENSEMBLE_CLIENT_IP_HEADER = env_str("ENSEMBLE_CLIENT_IP_HEADER", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,7 +148,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -143,7 +157,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Content-Security-Policy (config/csp.py, docs/deploy.md): strict on public pages,
+# relaxed on the admin's. MEDIA_ORIGIN is where images come from when not this host.
+MEDIA_ORIGIN = env_str("MEDIA_ORIGIN", "")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(MEDIA_ORIGIN)}
+ENSEMBLE_ADMIN_CSP = admin_directives(MEDIA_ORIGIN)
+
 WAGTAIL_SITE_NAME = "Ensemble"
+# No avatars from an outside service: the admin stays within its own policy, and
+# editors' addresses are not sent elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a call to the Wagtail release feed from editors' browsers (updates come with pip).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -180,9 +205,12 @@ ANYMAIL = {
     "WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET", ""),
 }
 SMS_BACKEND = env_str("SMS_BACKEND", "events.sms.backends.console.SmsBackend")
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", "sms-outbox.jsonl")
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
+# The public address of /sms/twilio/status/, for delivery reports (docs/notifications.md).
+TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)
@@ -207,10 +235,12 @@ ENSEMBLE_EVENT_TIMEZONES = [
     ("America/Blanc-Sablon", _("Atlantic time, no daylight saving (Basse-Côte-Nord)")),
 ]
 
+# Contacts are masked in every line (config/logs.py); production writes JSON lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"text": {"()": "config.logs.RedactingFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "text"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 

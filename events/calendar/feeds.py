@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -44,6 +45,8 @@ from events.calendar.ics import build_calendar
 from events.formatting import to_local
 from events.models import EventDate, EventPage, OrganizationPage, Region
 from events.services.listing import localize_dates
+
+log = logging.getLogger(__name__)
 
 # Part of every fingerprint: raise it when the output changes for the same data
 # (code or wording), so clients and the cache drop what they hold.
@@ -298,8 +301,11 @@ def feed_bytes(feed: Feed, print_: Fingerprint, *, poll: float = 0.1) -> bytes:
             if body is not None:
                 return body
     try:
+        started = time.monotonic()
         body = build(feed)
         cache.set(print_.cache_key, body, CACHE_SECONDS)
+        # One line per build: with a shared cache, one per fingerprint over all servers.
+        log.info("calendar feed built: %s in %.2f s", print_.cache_key, time.monotonic() - started)
     finally:
         if building:
             cache.delete(lock)

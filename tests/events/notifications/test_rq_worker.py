@@ -21,7 +21,7 @@ from django.utils import timezone
 from events.models import MessageStatus, OutboxMessage
 from tests.events.notifications.helpers import a_date, rsvp_on
 from tests.events.notifications.test_crash import lines, wait_for
-from tests.processes import postgres_url
+from tests.processes import postgres_url, redis_or_skip
 from tests.rsvp_helpers import phone
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -40,11 +40,8 @@ def rq_queue():
     import redis
     from rq import Queue
 
+    redis_or_skip(REDIS_URL)
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis not reachable at {REDIS_URL}: start redis-server (or set RQ_REDIS_URL)")
     name = f"test-outbox-{uuid.uuid4().hex[:12]}"
     yield name
     queue = Queue(name, connection=client)

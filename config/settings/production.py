@@ -1,7 +1,7 @@
 """Production: everything secret or site-specific comes from the environment.
 
 docs/deploy.md lists the variables a deployment sets and the processes it runs;
-`manage.py check --deploy` passes with them (tests/config/test_production.py).
+`manage.py check --deploy` passes with them (tests/deploy/test_production_settings.py).
 """
 
 import os

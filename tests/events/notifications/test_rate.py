@@ -18,6 +18,7 @@ from django.test import override_settings
 
 from events.models import MessageChannel
 from events.services import rate
+from tests.processes import redis_or_skip
 
 ROOT = Path(__file__).resolve().parents[3]
 REDIS_URL = os.environ.get("RQ_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -73,6 +74,7 @@ import django
 django.setup()
 from django.test import override_settings
 from events.services import rate
+from tests.processes import redis_or_skip
 rate.NAMESPACE = sys.argv[1]
 with override_settings(ENSEMBLE_SMS_RATE_PER_SECOND=3):
     print(time.time(), flush=True)
@@ -88,11 +90,8 @@ def test_workers_on_redis_share_one_rate():
     three seconds. Counting per process, they would take one."""
     import redis
 
+    redis_or_skip(REDIS_URL)
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis not reachable at {REDIS_URL}: start redis-server (or set RQ_REDIS_URL)")
     namespace = f"test-rate-{uuid.uuid4().hex[:12]}"
     env = {
         **os.environ,

@@ -40,6 +40,14 @@ class ChartRow:
     label_y: int
     bars: list
 
+    @property
+    def reached(self):
+        return self.bars[0].text
+
+    @property
+    def supported(self):
+        return self.bars[1].text
+
 
 @dataclasses.dataclass
 class Chart:

@@ -14,16 +14,17 @@ from django.utils import timezone
 
 from events.models import Rsvp, RsvpSource, RsvpStatus
 
-# What a table shows, in order. All are numbers of people except registrations.
+# What a table shows, in order: the funders' two figures first. All are numbers of
+# people except registrations.
 METRICS = (
+    "reached",
+    "supported",
     "registrations",
     "people",
     "came",
     "walk_ins",
     "waitlisted",
     "cancelled",
-    "reached",
-    "supported",
 )
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 
 from django.utils import formats
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Category, Region
@@ -24,7 +24,9 @@ COLUMN_LABELS = {
     "came": _("People who came"),
     "walk_ins": _("Walk-ins"),
     "waitlisted": _("Waiting list"),
-    "cancelled": _("Cancelled"),
+    "cancelled": pgettext_lazy(
+        "report column: people whose registration was cancelled", "Cancelled"
+    ),
     "reached": _("People reached"),
     "supported": _("People supported"),
 }

@@ -77,14 +77,20 @@ def test_small_counts_show_as_less_than_five_on_the_page_and_in_exports(client, 
         'attachment; filename="sana-month-2025-04-01_2026-03-31.csv"'
     )
     lines = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert lines[0][1:5] == [
+        "Personnes rejointes",
+        "Personnes accompagnées",
+        "Inscriptions",
+        "Personnes inscrites",
+    ]
     august = next(line for line in lines if line[0].startswith("août"))
-    assert august[1:3] == ["< 5", "< 5"]
-    assert "3" not in august
+    assert august[1:5] == ["< 5", "0", "< 5", "< 5"]  # 3 people, 1 registration
+    assert "3" not in august and "1" not in august
     xlsx = client.get(reverse("reports_export", args=[sana.pk, "month", "xlsx"]), SEASON)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     august = next(row for row in rows if str(row[0]).startswith("août"))
-    assert august[1:3] == ["< 5", "< 5"] and 3 not in august
+    assert august[1:5] == ["< 5", 0, "< 5", "< 5"] and 3 not in august
     july = next(row for row in rows if str(row[0]).startswith("juillet"))
     assert july[2] == 23  # numbers stay numbers
 

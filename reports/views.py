@@ -21,12 +21,19 @@ FORMATS = ("csv", "xlsx")
 
 
 def index(request):
-    if scope.may_see_all(request.user):
-        return redirect("reports_report", scope_id=scope.ALL)
-    organizations = scope.organizations_for(request.user)
-    if not organizations:
-        raise PermissionDenied
-    return redirect("reports_report", scope_id=organizations[0].pk)
+    """The way in, and where the page's form goes: on to the chosen organization's
+    report (which checks the user may read it), with the chosen dates."""
+    chosen = request.GET.get("organization")
+    if not chosen:
+        if scope.may_see_all(request.user):
+            chosen = scope.ALL
+        else:
+            organizations = scope.organizations_for(request.user)
+            if not organizations:
+                raise PermissionDenied
+            chosen = organizations[0].pk
+    url = reverse("reports_report", kwargs={"scope_id": chosen})
+    return redirect(url + PeriodForm(request.GET).query())
 
 
 def _scope_name(organization):

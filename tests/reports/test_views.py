@@ -135,3 +135,18 @@ def test_unknown_table_format_or_organization_is_refused(client, orgs):
     assert client.get(reverse(export, args=[aide.pk, "month", "pdf"])).status_code in NOT_FOUND
     assert refused(client.get(reverse("reports_report", args=["abc"])), "<td>")
     assert refused(client.get(reverse("reports_report", args=[999999])), "<td>")
+
+
+def test_the_form_goes_on_to_the_chosen_organization_with_its_dates(client, orgs):
+    aide, sana = orgs
+    client.force_login(UserFactory(is_superuser=True))
+    chosen = client.get(reverse("reports_index"), {"organization": sana.pk, **SEASON})
+    assert chosen.url == reverse("reports_report", args=[sana.pk]) + (
+        "?start=2025-04-01&end=2026-03-31"
+    )
+    page = client.get(reverse("reports_report", args=[sana.pk]), SEASON).content.decode()
+    assert f'<option value="{sana.pk}" selected>SANA</option>' in page
+    assert f'<option value="{aide.pk}">AIDE</option>' in page
+    client.force_login(staff_of(aide))
+    sent_on = client.get(reverse("reports_index"), {"organization": sana.pk, **SEASON})
+    assert refused(client.get(sent_on.url), "SANA")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from reports.periods import Period, season
 
 LONGEST = dt.timedelta(days=3 * 366)
+# Far enough for any real report, and far from the calendar's ends (no date overflow).
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 class PeriodForm(forms.Form):
@@ -25,6 +27,10 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        for name, day in (("start", start), ("end", end)):
+            if day and not EARLIEST <= day <= LATEST:
+                self.add_error(name, _("Choose a date between 2000 and 2100."))
+                return data
         if start and end and end < start:
             self.add_error("end", _("The end of the period must not come before its start."))
         elif start and end and end - start > LONGEST:

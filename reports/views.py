@@ -1,7 +1,7 @@
 """Admin views of the reports: the page, its exports, and the way in.
 
 Each view resolves the organization through reports.services.scope first: staff of
-another organization get a 404 before any figure is read.
+another organization are refused (403) before any figure is read.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -32,6 +32,8 @@ def index(request):
             if not organizations:
                 raise PermissionDenied
             chosen = organizations[0].pk
+    if str(chosen) != scope.ALL and not str(chosen).isdigit():
+        raise PermissionDenied  # nothing an address can be built from
     url = reverse("reports_report", kwargs={"scope_id": chosen})
     return redirect(url + PeriodForm(request.GET).query())
 

@@ -112,6 +112,9 @@ def test_svg_charts_are_accessible_and_drawn_on_the_server(client, orgs, registe
         {"start": "2026-01-01", "end": "2025-01-01"},
         {"start": "2000-01-01", "end": "2026-01-01"},
         {"start": "nonsense", "end": ""},
+        {"start": "9999-12-31", "end": "9999-12-31"},
+        {"start": "0001-01-01", "end": "0001-01-02"},
+        {"start": "2026-01-01"},
     ],
 )
 def test_bad_dates_are_a_form_error_never_a_500(client, orgs, dates):
@@ -134,6 +137,7 @@ def test_unknown_table_format_or_organization_is_refused(client, orgs):
     assert client.get(reverse(export, args=[aide.pk, "secret", "csv"])).status_code in NOT_FOUND
     assert client.get(reverse(export, args=[aide.pk, "month", "pdf"])).status_code in NOT_FOUND
     assert refused(client.get(reverse("reports_report", args=["abc"])), "<td>")
+    assert refused(client.get(reverse("reports_index"), {"organization": "a/b"}), "<td>")
     assert refused(client.get(reverse("reports_report", args=[999999])), "<td>")
 
 

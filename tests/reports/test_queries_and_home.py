@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -73,4 +74,11 @@ def test_home_panel_shows_this_months_figures_of_the_users_organization(client, 
 def test_menu_shows_reports_to_staff_only(client, orgs):
     aide, _sana = orgs
     client.force_login(staff_of(aide))
-    assert reverse("reports_index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "figures-for-funders" in client.get(reverse("wagtailadmin_home")).content.decode()
+    outsider = UserFactory()
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    assert "figures-for-funders" not in home.content.decode()
+    assert "reports-month" not in home.content.decode()

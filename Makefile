@@ -51,7 +51,7 @@ CLOCKS ?= 2027-07-31T22:00 2026-12-31T23:30 2027-03-14T01:30 2027-11-07T01:30 20
 CLOCK_TESTS ?= tests/events/notifications tests/events/digest tests/calendar \
 	tests/events/test_discovery.py tests/events/forwarding/test_weekend_flyer.py \
 	tests/events/rsvp/test_rsvp_retention.py tests/events/test_schedule.py \
-	tests/events/test_formatting.py
+	tests/events/test_formatting.py tests/reports
 
 test-clocks: install
 	@mkdir -p artifacts/clocks

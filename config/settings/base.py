@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "events",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -214,6 +215,11 @@ TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)
+# Key of the keyed hash that identifies a person in reports after the erase
+# (events/person_keys.py); empty: derived from SECRET_KEY.
+ENSEMBLE_PERSON_KEY_SECRET = env_str("ENSEMBLE_PERSON_KEY_SECRET", "")
+# First month (1-12) of the reporting season: April, Québec's fiscal year (docs/reports.md).
+ENSEMBLE_REPORT_SEASON_START_MONTH = env_int("ENSEMBLE_REPORT_SEASON_START_MONTH", 4)
 # Waitlisted people are no longer promoted this close to the start: a message
 # arriving later would be useless (see docs/seats.md).
 ENSEMBLE_PROMOTION_CUTOFF_HOURS = env_int("ENSEMBLE_PROMOTION_CUTOFF_HOURS", 2)

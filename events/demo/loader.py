@@ -165,6 +165,7 @@ def ensure_event(spec, orgs, today):
 
 def load(today=None):
     from events.demo import content
+    from events.demo.history import add_history
     from events.demo.site import ensure_categories, ensure_site
 
     today = today or timezone.localdate()
@@ -172,4 +173,5 @@ def load(today=None):
     ensure_site()
     orgs = {spec["slug"]: ensure_organization(spec) for spec in content.ORGANIZATIONS}
     events = [ensure_event(spec, orgs, today) for spec in content.EVENTS]
+    add_history(events, today)
     return orgs, events

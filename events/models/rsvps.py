@@ -2,8 +2,8 @@
 
 An RSVP is not a page or a page child, so it never lands in a page revision. Its
 personal fields (name, phone, e-mail, group label, token) are blanked when the data
-expires or the person erases it; seats, attendance, language and region stay for the
-organization's anonymous counts.
+expires or the person erases it; seats, attendance, language, region and the person key
+(a keyed hash, see events/person_keys.py) stay for the organization's anonymous counts.
 """
 
 from django.db import models
@@ -53,6 +53,9 @@ class Rsvp(models.Model):
     # Normalized phone, else lowercased e-mail: the same person registering again
     # for the same date finds and updates their first RSVP.
     contact_key = models.CharField(max_length=254, blank=True, editable=False)
+    # Keyed hash of contact_key (events/person_keys.py). Unlike the contact, the erase
+    # keeps it: reports count each person once over a season after their data is gone.
+    person_key = models.CharField(max_length=64, blank=True, editable=False)
     party_size = models.PositiveSmallIntegerField(_("people"), default=1)
     # PickupPoint.translation_key: the same stop in every language.
     pickup_key = models.UUIDField(_("pickup point"), null=True, blank=True)

@@ -2,7 +2,9 @@
 
 Erasing blanks the name, contacts, group label and private link, and keeps what the
 organization reports to its funders without naming anyone: seats, attendance,
-language, region, pickup point.
+language, region, pickup point, and the person key — a keyed hash of the contact that
+lets reports count a person once after the contact is gone (events/person_keys.py,
+docs/reports.md).
 """
 
 import datetime as dt

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus, original_page
+from events.person_keys import person_key
 from events.services import outbox
 
 RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live")
@@ -206,6 +207,7 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             consent_at=current,
             region=page.region,
             contact_key=key,
+            person_key=person_key(key),
             **_fields(request),
         )
         if status == RsvpStatus.CONFIRMED:

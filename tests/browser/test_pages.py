@@ -28,8 +28,9 @@ def event_with_pickups(lang):
     )
 
 
-def assert_accessible(page, label):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+def assert_accessible(page, label, context=None):
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    results = Axe().run(page, context=context, options=options)
     assert results.response["passes"], "axe-core did not run"
     details = [
         f"{v['id']} ({v['impact']}): {v['help']} — "

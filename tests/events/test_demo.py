@@ -6,15 +6,23 @@ One test on purpose: loading the demo is the slow part, so it is loaded twice on
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from events.models import Category, EventDate, EventPage, OrganizationPage, PickupPoint
+from events.models import (
+    Category,
+    EventDate,
+    EventPage,
+    OrganizationPage,
+    PickupPoint,
+    Rsvp,
+)
 from events.services.listing import upcoming
 from events.services.when import this_weekend
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Page, EventPage, EventDate, OrganizationPage, PickupPoint, Category)
+MODELS = (Page, EventPage, EventDate, OrganizationPage, PickupPoint, Category, Rsvp)
 
 
 def counts():
@@ -26,6 +34,8 @@ def test_demo_loads_once_in_three_languages_with_working_staff_logins(client):
     first = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == first
+    # Past dates with registrations, for the reports.
+    assert Rsvp.objects.filter(attended=True, date__end__lt=timezone.now()).count() > 50
 
     for lang in ("fr", "es", "en"):
         assert EventPage.objects.filter(locale__language_code=lang, live=True).count() >= 12

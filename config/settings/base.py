@@ -261,7 +261,7 @@ ENSEMBLE_OUTBOX_LEASE_SECONDS = env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300)
 ENSEMBLE_OUTBOX_RETRY_MINUTES = (1, 5, 25)
 # Rows per sending task, and how many of a task's rows are sent at once (threads).
 ENSEMBLE_OUTBOX_BATCH_SIZE = env_int("ENSEMBLE_OUTBOX_BATCH_SIZE", 100)
-ENSEMBLE_OUTBOX_THREADS = env_int("ENSEMBLE_OUTBOX_THREADS", 32)
+ENSEMBLE_OUTBOX_THREADS = env_int("ENSEMBLE_OUTBOX_THREADS", 64)
 # At most this many rows claimed and not yet sent, over all dispatchers (0: no cap).
 # Keep it below what the workers send within one lease: workers × their messages per
 # second × ENSEMBLE_OUTBOX_LEASE_SECONDS, halved for safety (docs/notifications.md).

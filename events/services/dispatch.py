@@ -158,11 +158,15 @@ class Outgoing:
     hashed: str | None = None
 
 
-def claimed_rows(ids, token):
-    """The rows of `ids` still claimed by `token`, with what rendering reads, in one query."""
-    rows = OutboxMessage.objects.filter(
-        pk__in=ids, status=MessageStatus.CLAIMED, claimed_by=token
-    ).select_related(*SELECTED)
+def claimed_rows(ids, token, now):
+    """Renew the leases of the rows of `ids` still claimed by `token` and unexpired, in
+    one UPDATE, and read those rows with what rendering reads, in one query. Their
+    leases now run at least until now + the lease: prepare() renews a row again only
+    when the batch has taken more than half of it."""
+    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+    mine = OutboxMessage.objects.filter(pk__in=ids, status=MessageStatus.CLAIMED, claimed_by=token)
+    mine.filter(lease_until__gt=now).update(lease_until=Greatest(F("lease_until"), Value(lease)))
+    rows = mine.filter(lease_until__gte=lease).select_related(*SELECTED)
     return list(rows.order_by("due_at", "pk"))
 
 
@@ -177,11 +181,14 @@ def send_one(pk, token, *, now=None):
     return record(outgoing, token, call(outgoing), now=now)
 
 
-def prepare(row, token, *, now=None):
-    """Renew the row's claim and render it. Returns the Outgoing message, or the status
+def prepare(row, token, *, now=None, renewed_at=None):
+    """Renew the row's claim (unless `renewed_at`, when its batch renewed it, is less
+    than half a lease ago) and render it. Returns the Outgoing message, or the status
     recorded instead of sending (not-claimed, skipped, missed, or a rendering failure)."""
     now = now or timezone.now()
-    if not take(row.pk, token, now):
+    half_lease = dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS / 2)
+    fresh = renewed_at is not None and now - renewed_at < half_lease
+    if not fresh and not take(row.pk, token, now):
         return "not-claimed"
     reason = why_not(row, now)
     if reason:

@@ -125,3 +125,33 @@ def test_a_batch_reads_each_event_page_once_per_language(site_tree):
     with CaptureQueriesContext(connection) as outside:
         event_in(date, "es")
     assert len(outside) == 2
+
+
+@pytest.mark.django_db
+def test_a_batch_does_not_send_rows_whose_lease_ran_out_before_it_started(site_tree):
+    rows = sorted(queue_many(2))
+    token, ids = dispatch.claim(limit=100, now=far())
+    # Its task waited in the queue past the lease: the next claim may already have them.
+    OutboxMessage.objects.filter(pk=ids[0]).update(
+        lease_until=timezone.now() - dt.timedelta(seconds=1)
+    )
+    counts = sending.send_batch(token, ids)
+    assert counts == {"not-claimed": 1, "sent": len(rows) - 1}
+    assert f"outbox-{ids[0]}" not in {m.reference for m in sms.outbox}
+    assert OutboxMessage.objects.get(pk=ids[0]).status == MessageStatus.CLAIMED
+
+
+@pytest.mark.django_db
+def test_a_row_is_renewed_again_once_its_batch_has_run_half_a_lease(site_tree):
+    queue_many(1)
+    token, ids = dispatch.claim(limit=100, now=far())
+    now = timezone.now()
+    [row, *_] = dispatch.claimed_rows(ids, token, now)
+    OutboxMessage.objects.filter(pk=row.pk).update(claimed_by="the-next-claim")
+    half = dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS / 2)
+    # (No claim can take a row over while its lease runs: this only shows which check
+    # runs.) Renewed by its batch moments ago, the row is not read again before it goes ...
+    assert isinstance(dispatch.prepare(row, token, now=now, renewed_at=now), dispatch.Outgoing)
+    # ... but after half a lease it is, and a claim taken over is seen.
+    late = now + half + dt.timedelta(seconds=1)
+    assert dispatch.prepare(row, token, now=late, renewed_at=now) == "not-claimed"

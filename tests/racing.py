@@ -3,6 +3,7 @@ separate web workers or dispatchers would, and a barrier releases them together.
 
 import contextlib
 import threading
+import time
 
 from django.db import connection, transaction
 
@@ -54,3 +55,49 @@ def date_locked_elsewhere(date):
     finally:
         release.set()
         holder.join()
+
+
+def without_date_lock(monkeypatch):
+    """The control runs' broken seat service: dates read without their row lock."""
+    monkeypatch.setattr(EventDate.objects, "select_for_update", lambda: EventDate.objects.all())
+
+
+def slow_seat_count(monkeypatch, seconds):
+    """Widen the gap between counting the seats taken and deciding, so that a race, if
+    the code allows one, happens in every run."""
+    from events.services import rsvp as seats
+
+    count = seats.used_seats
+
+    def slow_count(row):
+        used = count(row)
+        time.sleep(seconds)
+        return used
+
+    monkeypatch.setattr(seats, "used_seats", slow_count)
+
+
+def unlocked_slow_claims(monkeypatch, seconds):
+    """The control runs' broken dispatcher: due rows read without row locks, with a
+    pause between reading them and claiming them."""
+    from events.services import dispatch
+
+    due = dispatch.due
+
+    def due_unlocked(now):
+        rows = due(now)
+
+        class Unlocked(type(rows)):
+            def select_for_update(self, **options):
+                return self
+
+            def _fetch_all(self):
+                fetched = self._result_cache is None
+                super()._fetch_all()
+                if fetched:
+                    time.sleep(seconds)
+
+        rows.__class__ = Unlocked
+        return rows
+
+    monkeypatch.setattr(dispatch, "due", due_unlocked)

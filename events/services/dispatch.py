@@ -27,7 +27,6 @@ import datetime as dt
 import logging
 import os
 import socket
-import time
 import uuid
 
 from django.conf import settings
@@ -59,23 +58,17 @@ def due(now):
     )
 
 
-def claim(*, limit=100, worker=None, now=None, lock=True, race_delay=0.0):
-    """Claim up to `limit` due rows; returns (claim id, [row ids]).
-
-    `lock=False` with a `race_delay` exists only so the racing test can show it
-    sees double claims; nothing else passes them.
-    """
+def claim(*, limit=100, worker=None, now=None):
+    """Claim up to `limit` due rows; returns (claim id, [row ids])."""
     now = now or timezone.now()
     token = f"{worker or worker_name()}:{uuid.uuid4().hex[:12]}"[:64]
     lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
     with transaction.atomic():
         rows = due(now).order_by("due_at", "pk")
-        if connection.vendor == "postgresql" and lock:
+        if connection.vendor == "postgresql":
             rows = rows.select_for_update(skip_locked=True)
         # On SQLite the IMMEDIATE transaction holds the database's write lock.
         ids = list(rows.values_list("pk", flat=True)[:limit])
-        if race_delay:
-            time.sleep(race_delay)
         if ids:
             OutboxMessage.objects.filter(pk__in=ids).update(
                 status=MessageStatus.CLAIMED, claimed_by=token, lease_until=lease, updated_at=now

@@ -9,7 +9,6 @@ validating input) happens before the lock is taken.
 
 import dataclasses
 import datetime as dt
-import time
 import uuid
 
 import psycopg.errors
@@ -144,7 +143,7 @@ def _is_lock_timeout(error):
     return "database is locked" in str(error)
 
 
-def with_date_locked(date_id, decide, lock=True):
+def with_date_locked(date_id, decide):
     """Run decide(date) in one transaction holding the date's row lock.
 
     Every change to a date's seats, times or status goes through here, so they all
@@ -159,24 +158,20 @@ def with_date_locked(date_id, decide, lock=True):
                     cursor.execute(f"SET LOCAL lock_timeout = {timeout}")
             # On SQLite the IMMEDIATE transaction already holds the database's write
             # lock from BEGIN; select_for_update() is a no-op there.
-            dates = EventDate.objects.select_for_update() if lock else EventDate.objects
-            return decide(dates.get(pk=date_id))
+            return decide(EventDate.objects.select_for_update().get(pk=date_id))
     except OperationalError as error:
         if _is_lock_timeout(error):
             raise SeatError("busy") from error
         raise
 
 
-def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
+def take_seat(date, request, *, now=None):
     """Confirm or waitlist a new RSVP; for the same contact's active RSVP, staff update
     it, while a request from the public page changes nothing and only sends that RSVP's
     own contact its link.
 
     No private link is issued here: the message that carries it issues it when it is
     sent (events.services.dispatch), so the link only ever reaches the contact itself.
-
-    `lock=False` with a `race_delay` exists only to prove the racing test can see
-    overbooking; nothing else passes them.
     """
     page = event_rules(date)
     limit = party_limit(page, date, request.is_group)
@@ -197,8 +192,6 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
         if existing:
             return _update_existing(locked, page, existing, request, current)
         used = used_seats(locked)
-        if race_delay:
-            time.sleep(race_delay)
         status = _new_status(locked, page, request, used)
         rsvp = Rsvp.objects.create(
             date=locked,
@@ -216,7 +209,7 @@ def take_seat(date, request, *, now=None, lock=True, race_delay=0.0):
             outbox.rsvp_waitlisted(rsvp)
         return Outcome(rsvp)
 
-    outcome = with_date_locked(date.pk, decide, lock=lock)
+    outcome = with_date_locked(date.pk, decide)
     if outcome.refused:
         # Committed first: the link message to the RSVP's own contact stays queued.
         raise SeatError(outcome.refused)

@@ -35,14 +35,14 @@ def race(work):
     return racing.race(work, WORKERS)
 
 
-def claims(**options):
+def claims():
     far = timezone.now() + dt.timedelta(days=60)
     claimed = collections.Counter()
     lock = threading.Lock()
 
     def work(number):
         while True:
-            _token, ids = dispatch.claim(limit=5, worker=f"w{number}", now=far, **options)
+            _token, ids = dispatch.claim(limit=5, worker=f"w{number}", now=far)
             with lock:
                 claimed.update(ids)
             if not ids:
@@ -69,10 +69,11 @@ def test_racing_dispatchers_claim_each_row_once(site_tree):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_control_without_locks_claims_twice(site_tree):
+def test_control_without_locks_claims_twice(site_tree, monkeypatch):
     needs_postgresql()
     queue_many()
-    claimed, errors = claims(lock=False, race_delay=0.05)
+    racing.unlocked_slow_claims(monkeypatch, 0.05)
+    claimed, errors = claims()
     assert errors == []
     assert max(claimed.values()) > 1, "the race was not reproduced: the test could not see one"
 

@@ -75,15 +75,8 @@ def test_lowering_seats_during_a_rush_never_confirms_beyond_the_seats(date):
 def test_control_without_the_lock_confirms_from_a_stale_count(date, monkeypatch):
     """No row lock, and a pause between counting and deciding: registrations decide
     from the seats and the count they read before the change landed."""
-    monkeypatch.setattr(EventDate.objects, "select_for_update", lambda: EventDate.objects.all())
-    count = seats.used_seats
-
-    def slow_count(row):
-        used = count(row)
-        time.sleep(0.05)
-        return used
-
-    monkeypatch.setattr(seats, "used_seats", slow_count)
+    racing.without_date_lock(monkeypatch)
+    racing.slow_seat_count(monkeypatch, 0.05)
     errors, (change,) = race_lowering(date)
     assert errors == []
     assert confirmed(date) > max(LOWERED, change.confirmed), (

@@ -30,10 +30,10 @@ def fill_date(site_tree):
     return date
 
 
-def race(date, **options):
+def race(date):
     def client(number):
         request = seats.SeatRequest(phone=f"+1819556{number:04d}", first_name="Ana")
-        seats.take_seat(date, request, **options)
+        seats.take_seat(date, request)
 
     return racing.race(client, CLIENTS)
 
@@ -57,18 +57,21 @@ def test_last_seats_are_never_overbooked_on_postgresql(site_tree):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_control_without_the_lock_does_overbook(site_tree):
+def test_control_without_the_lock_does_overbook(site_tree, monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): row locks are what is tested")
     date = fill_date(site_tree)
-    errors = race(date, lock=False, race_delay=0.05)
+    racing.without_date_lock(monkeypatch)
+    racing.slow_seat_count(monkeypatch, 0.05)
+    errors = race(date)
+    monkeypatch.undo()
     assert errors == []
     confirmed, _waitlisted = counts(date)
     assert confirmed > CAPACITY, "the race was not reproduced: the test could not see one"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sqlite_immediate_transactions_never_overbook(site_tree, tmp_path):
+def test_sqlite_immediate_transactions_never_overbook(site_tree, tmp_path, monkeypatch):
     """The test database is in memory; the racing threads get a file copy of it, since
     the IMMEDIATE write lock under test is the file's."""
     if connection.vendor != "sqlite":
@@ -83,7 +86,10 @@ def test_sqlite_immediate_transactions_never_overbook(site_tree, tmp_path):
     memory_name = shared["NAME"]
     shared["NAME"] = str(copy)
     try:
-        errors = race(date, race_delay=0.01)
+        # A pause between counting and deciding, as in the control above.
+        racing.slow_seat_count(monkeypatch, 0.01)
+        errors = race(date)
+        monkeypatch.undo()
         confirmed, waitlisted = run_in_thread(lambda: counts(date))
     finally:
         shared["NAME"] = memory_name

@@ -142,62 +142,16 @@ def read_filters(query, locale, remembered_region=""):
     labels = {name: bound.label for name, bound in probe.fields.items()}
     ignored = []
 
-    data = {}
-    for name in probe.fields:
-        values = {v for v in query.getlist(name)}
-        if len(values) > 1:
-            ignored.append(_ignored(labels[name], _("it had several values.")))
-        elif values:
-            data[name] = values.pop()
-
-    q = data.get("q", "")
-    q = "".join(ch if ch.isprintable() else " " for ch in q)
-    if len(q) > Q_MAX_LENGTH:
-        ignored.append(
-            _("The search was too long: only its first %(count)s characters were used.")
-            % {"count": Q_MAX_LENGTH}
-        )
-        q = q[:Q_MAX_LENGTH]
-    data["q"] = q
-
+    data = _single_values(query, probe.fields, labels, ignored)
+    data["q"] = _readable_search(data.get("q", ""), ignored)
     form = FilterForm(data, categories=categories, organizations=organizations)
     form.is_valid()
-    for name in form.errors:
-        if name in ("from", "to"):
-            reason = _("it is not a date (use year-month-day).")
-        elif name in ("q",):
-            reason = _("it could not be read.")
-        else:
-            reason = _("this choice does not exist.")
-        ignored.append(_ignored(labels.get(name, name), reason))
+    _explain_errors(form, labels, ignored)
     clean = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
-
-    when = clean.get("when") or ""
-    date_from, date_to = clean.get("from"), clean.get("to")
-    if (date_from or date_to) and when not in ("", "range"):
-        date_from = date_to = None  # a named window wins over stray dates
-    elif date_from or date_to:
-        when = "range"
-        today = local_now().date()
-        limit = dt.timedelta(days=RANGE_LIMIT_DAYS)
-        if any(d and abs(d - today) > limit for d in (date_from, date_to)):
-            ignored.append(_ignored(_("Dates"), _("they are too far from today.")))
-            when, date_from, date_to = "", None, None
-        elif date_from and date_to and date_to < date_from:
-            ignored.append(_ignored(_("Dates"), _("the end is before the start.")))
-            when, date_from, date_to = "", None, None
-    elif when == "range":
-        when = ""  # "between two dates" without dates: any date
-
-    region = clean.get("region") or ""
-    region_to_remember = None
-    region_remembered = False
-    if "region" in data and "region" not in form.errors:
-        region_to_remember = region  # chosen now, "" meaning all regions
-    elif remembered_region in Region.values:
-        region = remembered_region
-        region_remembered = True
-
+    when, date_from, date_to = _dates(clean, ignored)
+    region, region_to_remember, region_remembered = _region(
+        clean, "region" in data and "region" not in form.errors, remembered_region
+    )
     filters = Filters(
         when=when,
         date_from=date_from,
@@ -222,6 +176,72 @@ def read_filters(query, locale, remembered_region=""):
         region_to_remember=region_to_remember,
         region_remembered=region_remembered,
     )
+
+
+def _single_values(query, fields, labels, ignored):
+    """Each filter's one value; a filter given several values is dropped."""
+    data = {}
+    for name in fields:
+        values = {v for v in query.getlist(name)}
+        if len(values) > 1:
+            ignored.append(_ignored(labels[name], _("it had several values.")))
+        elif values:
+            data[name] = values.pop()
+    return data
+
+
+def _readable_search(q, ignored):
+    q = "".join(ch if ch.isprintable() else " " for ch in q)
+    if len(q) > Q_MAX_LENGTH:
+        ignored.append(
+            _("The search was too long: only its first %(count)s characters were used.")
+            % {"count": Q_MAX_LENGTH}
+        )
+        q = q[:Q_MAX_LENGTH]
+    return q
+
+
+def _explain_errors(form, labels, ignored):
+    for name in form.errors:
+        if name in ("from", "to"):
+            reason = _("it is not a date (use year-month-day).")
+        elif name in ("q",):
+            reason = _("it could not be read.")
+        else:
+            reason = _("this choice does not exist.")
+        ignored.append(_ignored(labels.get(name, name), reason))
+
+
+def _dates(clean, ignored):
+    """(when, from, to): a named window wins over stray dates; two dates make a range."""
+    when = clean.get("when") or ""
+    date_from, date_to = clean.get("from"), clean.get("to")
+    if (date_from or date_to) and when not in ("", "range"):
+        date_from = date_to = None
+    elif date_from or date_to:
+        when = "range"
+        today = local_now().date()
+        limit = dt.timedelta(days=RANGE_LIMIT_DAYS)
+        if any(d and abs(d - today) > limit for d in (date_from, date_to)):
+            ignored.append(_ignored(_("Dates"), _("they are too far from today.")))
+            when, date_from, date_to = "", None, None
+        elif date_from and date_to and date_to < date_from:
+            ignored.append(_ignored(_("Dates"), _("the end is before the start.")))
+            when, date_from, date_to = "", None, None
+    elif when == "range":
+        when = ""  # "between two dates" without dates: any date
+    return when, date_from, date_to
+
+
+def _region(clean, chosen_now, remembered_region):
+    """(region, region to remember, whether the remembered one was used): a region
+    chosen now ("" meaning all regions) is remembered; else the remembered one applies."""
+    if chosen_now:
+        region = clean.get("region") or ""
+        return region, region, False
+    if remembered_region in Region.values:
+        return remembered_region, None, True
+    return clean.get("region") or "", None, False
 
 
 def window(filters, now=None):

@@ -18,6 +18,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 # The site with demo data, the web server and the background worker together.
+# Links in messages and feeds point at the port served, unless BASE_URL says otherwise.
+run run-rq: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty

@@ -117,23 +117,26 @@ def pages_of(rows):
     }
 
 
+def _shared(key, read):
+    """read() once per key while a batch is sent (pages_shared); every time outside one."""
+    pages = getattr(_batch, "pages", None)
+    if pages is None:
+        return read()
+    if key not in pages:
+        pages[key] = read()
+    return pages[key]
+
+
 def organization_of(event):
     """The organization page above an event (read once per event in a batch)."""
-    pages = getattr(_batch, "pages", None)
-    key = ("organization", event.pk)
-    if pages is not None and key in pages:
-        return pages[key]
-    organization = event.get_parent().specific
-    if pages is not None:
-        pages[key] = organization
-    return organization
+    return _shared(("organization", event.pk), lambda: event.get_parent().specific)
 
 
 def event_in(date, lang):
-    pages = getattr(_batch, "pages", None)
-    key = (date.event_id, lang)
-    if pages is not None and key in pages:
-        return pages[key]
+    return _shared((date.event_id, lang), lambda: _read_event_in(date, lang))
+
+
+def _read_event_in(date, lang):
     original = original_page(date, related=("locale",))
     version = (
         EventPage.objects.filter(
@@ -142,8 +145,6 @@ def event_in(date, lang):
         .select_related("locale")
         .first()
     )
-    if pages is not None:
-        pages[key] = version or original
     return version or original
 
 

@@ -62,7 +62,7 @@ def claim(*, limit=100, worker=None, now=None):
     """Claim up to `limit` due rows; returns (claim id, [row ids])."""
     now = now or timezone.now()
     token = f"{worker or worker_name()}:{uuid.uuid4().hex[:12]}"[:64]
-    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+    lease = lease_end(now)
     with transaction.atomic():
         rows = due(now).order_by("due_at", "pk")
         if connection.vendor == "postgresql":
@@ -130,12 +130,20 @@ def _mine(pk, token):
     return OutboxMessage.objects.filter(pk=pk, status=MessageStatus.CLAIMED, claimed_by=token)
 
 
+def lease_end(now):
+    return now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
+
+
+def renew(rows, now):
+    """Renew the leases of `rows` that have not run out; returns how many. Never
+    shortens one (a dispatcher's clock may be ahead of this worker's)."""
+    renewed = Greatest(F("lease_until"), Value(lease_end(now)))
+    return rows.filter(lease_until__gt=now).update(lease_until=renewed)
+
+
 def take(pk, token, now):
-    """Renew the claim's lease for the send, if the claim is still ours and unexpired.
-    Never shortens it (a dispatcher's clock may be ahead of this worker's)."""
-    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
-    renewed = Greatest(F("lease_until"), Value(lease))
-    return bool(_mine(pk, token).filter(lease_until__gt=now).update(lease_until=renewed))
+    """Renew the claim's lease for the send, if the claim is still ours and unexpired."""
+    return bool(renew(_mine(pk, token), now))
 
 
 SELECTED = ("rsvp__date__event", "organizer_message", "subscription")
@@ -156,10 +164,9 @@ def claimed_rows(ids, token, now):
     one UPDATE, and read those rows with what rendering reads, in one query. Their
     leases now run at least until now + the lease: prepare() renews a row again only
     when the batch has taken more than half of it."""
-    lease = now + dt.timedelta(seconds=settings.ENSEMBLE_OUTBOX_LEASE_SECONDS)
     mine = OutboxMessage.objects.filter(pk__in=ids, status=MessageStatus.CLAIMED, claimed_by=token)
-    mine.filter(lease_until__gt=now).update(lease_until=Greatest(F("lease_until"), Value(lease)))
-    rows = mine.filter(lease_until__gte=lease).select_related(*SELECTED)
+    renew(mine, now)
+    rows = mine.filter(lease_until__gte=lease_end(now)).select_related(*SELECTED)
     return list(rows.order_by("due_at", "pk"))
 
 
@@ -168,7 +175,12 @@ def send_one(pk, token, *, now=None):
     row = _mine(pk, token).select_related(*SELECTED).first()
     if row is None:
         return "not-claimed"
-    outgoing = prepare(row, token, now=now)
+    return send_row(row, token, now=now)
+
+
+def send_row(row, token, *, now=None, renewed_at=None):
+    """Prepare, send and record a row already read; returns its status."""
+    outgoing = prepare(row, token, now=now, renewed_at=renewed_at)
     if not isinstance(outgoing, Outgoing):
         return outgoing
     return record(outgoing, token, call(outgoing), now=now)

@@ -39,17 +39,10 @@ def send_batch(token, ids):
     with pages_shared(pages_of(rows)), outbox.stops_read_once(phones):
         if threads == 1:
             for row in rows:
-                counts[str(send_inline(row, token, renewed_at))] += 1
+                counts[str(dispatch.send_row(row, token, renewed_at=renewed_at))] += 1
         else:
             counts.update(send_in_pool(rows, token, threads, renewed_at))
     return {status: count for status, count in counts.items() if count}
-
-
-def send_inline(row, token, renewed_at):
-    outgoing = dispatch.prepare(row, token, renewed_at=renewed_at)
-    if not isinstance(outgoing, dispatch.Outgoing):
-        return outgoing
-    return dispatch.record(outgoing, token, dispatch.call(outgoing))
 
 
 def send_in_pool(rows, token, threads, renewed_at):

@@ -50,10 +50,10 @@ test: install
 # Year's Eve, the Sundays of the spring and autumn clock changes in Québec, and the
 # digest's Thursday 15:00. Two runs at a time; each log in artifacts/clocks/.
 CLOCKS ?= 2027-07-31T22:00 2026-12-31T23:30 2027-03-14T01:30 2027-11-07T01:30 2026-12-10T15:00
-CLOCK_TESTS ?= tests/events/notifications tests/events/digest tests/calendar \
-	tests/events/test_discovery.py tests/events/forwarding/test_weekend_flyer.py \
-	tests/events/rsvp/test_rsvp_retention.py tests/events/test_schedule.py \
-	tests/events/test_formatting.py tests/reports
+CLOCK_TESTS ?= tests/notifications tests/digest tests/calendars \
+	tests/activities/test_discovery.py tests/forwarding/test_weekend_flyer.py \
+	tests/rsvp/test_rsvp_retention.py tests/rsvp/test_schedule.py \
+	tests/core/test_formatting.py tests/reports
 
 test-clocks: install
 	@mkdir -p artifacts/clocks
@@ -86,7 +86,7 @@ messages: install
 
 # Optional parts of the test suite: ical.js under Node, and Debian's Chromium.
 browser-deps:
-	@command -v npm >/dev/null && npm ci --silent --prefix tests/calendar/icaljs || \
+	@command -v npm >/dev/null && npm ci --silent --prefix tests/calendars/icaljs || \
 		echo "npm not found: the ical.js calendar checks will be skipped"
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
 		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \

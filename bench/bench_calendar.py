@@ -1,6 +1,6 @@
 """Calendar feeds: building 1,000 dates, conditional GETs, queries per request.
 
-- Build time of a 1,000-date feed with events.calendar (queries, entries and
+- Build time of a 1,000-date feed with calendars (queries, entries and
   serialization), and serialization alone, next to a straightforward icalendar
   build of the same rows (``add_missing_timezones()``): the ratio is the figure.
 - Requests per second of a conditional GET answered 304, next to a trivial
@@ -84,11 +84,12 @@ def straightforward(entries):
 def run():
     from wagtail.models import Locale
 
-    from events.calendar import feeds
-    from events.calendar.entries import calendar_entry
-    from events.calendar.ics import build_calendar
-    from events.models import EventDate, OrganizationPage
-    from events.services.listing import localize_dates
+    from activities.models import EventDate
+    from activities.services.listing import localize_dates
+    from calendars import feeds
+    from calendars.entries import calendar_entry
+    from calendars.ics import build_calendar
+    from organizations.models import OrganizationPage
 
     ids = list(
         EventDate.objects.filter(event__live=True)

@@ -178,7 +178,7 @@ def put_back_one_sent(rows):
     before marking the row sent, the lease ran out."""
     from django.utils import timezone
 
-    from events.models import MessageStatus
+    from rsvp.models import MessageStatus
 
     row = rows.filter(status=MessageStatus.SENT).order_by("pk").first()
     if row is None:
@@ -192,7 +192,7 @@ def put_back_one_sent(rows):
 
 def wait_until_done(rows, processes, run_dir, run, options):
     """Until no row is pending or claimed and no sending task is waiting or running."""
-    from events.services.outbox import OPEN
+    from rsvp.services.outbox import OPEN
 
     deadline = time.monotonic() + options.timeout
     injected = not options.inject_duplicate

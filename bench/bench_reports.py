@@ -31,8 +31,9 @@ def bench_period():
 def ensure_data(org, period):
     from django.utils import timezone
 
-    from events.models import EventDate, EventPage, Rsvp, RsvpStatus
-    from events.person_keys import person_key
+    from activities.models import EventDate, EventPage
+    from core.person_keys import person_key
+    from rsvp.models import Rsvp, RsvpStatus
 
     events = list(EventPage.objects.child_of(org).filter(locale=org.locale))
     first, after = period.bounds()
@@ -103,9 +104,10 @@ def administrator():
 def run():
     from django.urls import reverse
 
-    from events.models import OrganizationPage, Rsvp
+    from organizations.models import OrganizationPage
     from reports.services import scope
     from reports.services.tables import build
+    from rsvp.models import Rsvp
 
     org = OrganizationPage.objects.get(slug="org-echelle-0", locale__language_code="fr")
     period = bench_period()

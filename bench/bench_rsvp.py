@@ -15,7 +15,7 @@ PER_CLIENT = 20
 
 
 def bench_event():
-    from events.models import EventPage
+    from activities.models import EventPage
 
     for page in EventPage.objects.filter(locale__language_code="fr").order_by("pk")[:50]:
         if page.live and page.is_original():
@@ -26,7 +26,7 @@ def bench_event():
 def new_date(page, capacity, offset_days):
     from django.utils import timezone
 
-    from events.models import EventDate
+    from activities.models import EventDate
 
     start = timezone.now().replace(microsecond=0) + dt.timedelta(days=30 + offset_days)
     return EventDate.objects.create(
@@ -61,13 +61,13 @@ def run_clients(work):
 
 
 def oversold(dates):
-    from events.services.rsvp import used_seats
+    from rsvp.services.seats import used_seats
 
     return sum(max(0, used_seats(d) - d.capacity) for d in dates)
 
 
 def report(label, count, seconds, errors, dates):
-    from events.models import Rsvp, RsvpStatus
+    from rsvp.models import Rsvp, RsvpStatus
 
     rows = Rsvp.objects.filter(date__in=dates)
     confirmed = rows.filter(status=RsvpStatus.CONFIRMED).count()
@@ -82,7 +82,7 @@ def report(label, count, seconds, errors, dates):
 
 def service_run(page, spread):
     """Each client asks PER_CLIENT times; one hot date, or one date per client."""
-    from events.services import rsvp as seats
+    from rsvp.services import seats
 
     capacity = CLIENTS * PER_CLIENT // 4
     dates = [new_date(page, capacity, n) for n in range(CLIENTS if spread else 1)]
@@ -111,7 +111,7 @@ def http_run(page):
     from django.test import Client
     from django.test.utils import override_settings
 
-    from events.forms.rsvp import make_stamp
+    from rsvp.forms import make_stamp
 
     date = new_date(page, CLIENTS * PER_CLIENT // 4, 0)
     url = f"/fr/inscription/{page.pk}/"
@@ -147,7 +147,7 @@ def queries_of_one_rsvp(page):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from events.services import rsvp as seats
+    from rsvp.services import seats
 
     date = new_date(page, 10, 99)
     with CaptureQueriesContext(connection) as captured:
@@ -159,7 +159,7 @@ def queries_of_one_rsvp(page):
     from django.test import Client
     from django.test.utils import override_settings
 
-    from events.forms.rsvp import make_stamp
+    from rsvp.forms import make_stamp
 
     data = {
         "kind": "person",

@@ -28,14 +28,14 @@ class Prepared:
         self.rsvps = rsvps
 
     def reminders(self):
-        from events.models import OutboxMessage
-        from events.services.outbox import REMINDERS
+        from rsvp.models import OutboxMessage
+        from rsvp.services.outbox import REMINDERS
 
         return OutboxMessage.objects.filter(rsvp__date__in=self.dates, kind__in=REMINDERS)
 
 
 def bench_events(count):
-    from events.models import EventPage
+    from activities.models import EventPage
 
     pages = EventPage.objects.filter(locale__language_code="fr", live=True).order_by("pk")
     events = [page for page in pages[: count * 2] if page.is_original()][:count]
@@ -48,7 +48,7 @@ def new_dates(count):
     from django.conf import settings
     from django.utils import timezone
 
-    from events.models import EventDate
+    from activities.models import EventDate
 
     events = bench_events(count)
     day = timezone.localdate() + dt.timedelta(days=2)
@@ -68,7 +68,7 @@ def new_dates(count):
 
 
 def seat_request(number, rng):
-    from events.services.rsvp import SeatRequest
+    from rsvp.services.seats import SeatRequest
 
     language = rng.choices(list(LANGUAGES), weights=list(LANGUAGES.values()))[0]
     by_sms = rng.random() < SMS_SHARE
@@ -89,9 +89,9 @@ def prepare(messages, seed=11):
     from django.db import transaction
     from django.utils import timezone
 
-    from events.models import MessageStatus, OutboxMessage
-    from events.services import rsvp as seats
-    from events.services.outbox import REMINDERS
+    from rsvp.models import MessageStatus, OutboxMessage
+    from rsvp.services import seats
+    from rsvp.services.outbox import REMINDERS
 
     rng = random.Random(seed)
     rsvps = math.ceil(messages / 2)
@@ -129,8 +129,8 @@ def forget_open_rows():
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from events.models import MessageStatus, OutboxMessage
-    from events.services.outbox import OPEN
+    from rsvp.models import MessageStatus, OutboxMessage
+    from rsvp.services.outbox import OPEN
 
     OutboxMessage.objects.filter(status__in=OPEN).update(
         status=MessageStatus.SKIPPED, updated_at=timezone.now()
@@ -147,7 +147,8 @@ def vacuum():
     from django.db import connection
     from django_tasks_db.models import DBTaskResult
 
-    from events.models import EventDate, OutboxMessage, Rsvp
+    from activities.models import EventDate
+    from rsvp.models import OutboxMessage, Rsvp
 
     if connection.vendor != "postgresql":
         return True
@@ -159,6 +160,6 @@ def vacuum():
 
 
 def clean_up(prepared):
-    from events.models import EventDate
+    from activities.models import EventDate
 
     EventDate.objects.filter(pk__in=[d.pk for d in prepared.dates]).delete()

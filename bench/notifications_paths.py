@@ -15,7 +15,7 @@ import os
 
 OLD, NEW = "old", "new"
 PATHS = (OLD, NEW)
-TASK_PATHS = ("events.tasks.send_outbox_message", "events.tasks.send_outbox_batch")
+TASK_PATHS = ("notifications.tasks.send_outbox_message", "notifications.tasks.send_outbox_batch")
 LABELS = {
     OLD: "database queue (db_worker), one message per task",
     NEW: "RQ on Redis (rqworker), batches sent by threads, in-flight cap",

@@ -49,7 +49,7 @@ def main(run_dir, command, *args):
 
 
 def note_claims(path):
-    from events.services import dispatch
+    from notifications.services import dispatch
 
     claim = dispatch.claim
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.mail.backends import locmem as mail_locmem
 
-from events.sms.backends import locmem as sms_locmem
+from notifications.sms.backends import locmem as sms_locmem
 
 _lock = threading.Lock()
 _file = None

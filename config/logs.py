@@ -4,7 +4,7 @@ Contact data must never reach a log (DESIGN.md, "Known traps"): views already lo
 errors by code, but a database error, a provider's error message or a third-party
 library can quote a value. So every formatted line — message, extra fields and
 traceback — goes through the same masks as the pages that show contacts back
-(events/masking.py): the last four digits of a phone, the first letter and the domain
+(core/masking.py): the last four digits of a phone, the first letter and the domain
 of an address.
 """
 
@@ -13,7 +13,7 @@ import re
 
 from pythonjsonlogger.json import JsonFormatter
 
-from events.masking import mask_email, mask_phone
+from core.masking import mask_email, mask_phone
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # E.164 (+18195550142, +52 55 1234 5678) and North American numbers as people type

@@ -7,8 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from events.views import sms_webhooks
 from home.sitemap import LocalizedSitemap
+from notifications.urls import webhook_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,12 +16,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
     path("api/v2/", api_router.urls),
     # Calendar feeds carry their language in ?lang=, so their addresses never change.
-    path("feeds/", include("events.calendar.urls")),
+    path("feeds/", include("calendars.urls")),
     # Provider webhooks: no language prefix, the provider calls a fixed address.
-    path("sms/twilio/status/", sms_webhooks.twilio_status, name="twilio_status"),
-    path("sms/twilio/incoming/", sms_webhooks.twilio_incoming, name="twilio_incoming"),
+    *webhook_urlpatterns,
     # anymail's tracking webhooks (/anymail/<esp>/tracking/), checked with
-    # ANYMAIL["WEBHOOK_SECRET"]; they send the tracking signal (events/signals.py).
+    # ANYMAIL["WEBHOOK_SECRET"]; they send the tracking signal (notifications/signals.py).
     path("anymail/", include("anymail.urls")),
 ]
 
@@ -33,7 +32,10 @@ if settings.DEBUG:
 # "/" has no page of its own: LocaleMiddleware sends it to /fr/, /es/ or /en/
 # according to the browser's languages.
 urlpatterns += i18n_patterns(
-    path("", include("events.urls")),
+    path("", include("rsvp.urls")),
+    path("", include("notifications.urls")),
+    path("", include("forwarding.urls")),
+    path("", include("digest.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

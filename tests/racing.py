@@ -7,7 +7,7 @@ import time
 
 from django.db import connection, transaction
 
-from events.models import EventDate
+from activities.models import EventDate
 
 
 def race(work, count, *, timeout=120):
@@ -65,7 +65,7 @@ def without_date_lock(monkeypatch):
 def slow_seat_count(monkeypatch, seconds):
     """Widen the gap between counting the seats taken and deciding, so that a race, if
     the code allows one, happens in every run."""
-    from events.services import rsvp as seats
+    from rsvp.services import seats
 
     count = seats.used_seats
 
@@ -80,7 +80,7 @@ def slow_seat_count(monkeypatch, seconds):
 def unlocked_slow_claims(monkeypatch, seconds):
     """The control runs' broken dispatcher: due rows read without row locks, with a
     pause between reading them and claiming them."""
-    from events.services import dispatch
+    from notifications.services import dispatch
 
     due = dispatch.due
 

@@ -3,7 +3,7 @@
 import itertools
 import re
 
-from events.services import rsvp as seats
+from rsvp.services import seats
 
 _phones = itertools.count(1000)
 
@@ -25,9 +25,9 @@ LINK = re.compile(r"https?://[^\s/]+(/(?:fr|es|en)/inscription/gerer/([A-Za-z0-9
 
 def send_due():
     """What the dispatcher would send now (the tests' task backend runs it at once)."""
-    from events.services import dispatch
+    from notifications import dispatcher
 
-    return dispatch.dispatch()
+    return dispatcher.dispatch()
 
 
 def links_in_messages_to(contact):
@@ -35,7 +35,7 @@ def links_in_messages_to(contact):
     e-mail), oldest first."""
     from django.core import mail
 
-    from events import sms
+    from notifications import sms
 
     if "@" in contact:
         bodies = [m.body for m in mail.outbox if contact in m.to]

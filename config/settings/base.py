@@ -18,8 +18,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
-    "events",
+    "organizations",
+    "activities",
+    "rsvp",
+    "calendars",
+    "forwarding",
+    "digest",
+    "notifications",
     "reports",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -205,7 +212,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ensemble <noreply@ensemble.e
 ANYMAIL = {
     "WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET", ""),
 }
-SMS_BACKEND = env_str("SMS_BACKEND", "events.sms.backends.console.SmsBackend")
+SMS_BACKEND = env_str("SMS_BACKEND", "notifications.sms.backends.console.SmsBackend")
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", "sms-outbox.jsonl")
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
@@ -216,7 +223,7 @@ TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)
 # Key of the keyed hash that identifies a person in reports after the erase
-# (events/person_keys.py); empty: derived from SECRET_KEY.
+# (core/person_keys.py); empty: derived from SECRET_KEY.
 ENSEMBLE_PERSON_KEY_SECRET = env_str("ENSEMBLE_PERSON_KEY_SECRET", "")
 # First month (1-12) of the reporting season: April, Québec's fiscal year (docs/reports.md).
 ENSEMBLE_REPORT_SEASON_START_MONTH = env_int("ENSEMBLE_REPORT_SEASON_START_MONTH", 4)

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from events.admin_views.rsvps import csv_safe
+from rsvp.admin_views.rsvps import csv_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

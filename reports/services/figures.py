@@ -12,7 +12,7 @@ from django.db.models import Case, CharField, Count, F, Max, Q, Sum, Value, When
 from django.db.models.functions import Cast, Concat, ExtractMonth, ExtractYear
 from django.utils import timezone
 
-from events.models import Rsvp, RsvpSource, RsvpStatus
+from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 
 # What a table shows, in order: the funders' two figures first. All are numbers of
 # people except registrations.

@@ -7,7 +7,7 @@ page's id, and its events are those under any of its translations.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from events.models import OrganizationPage
+from organizations.models import OrganizationPage
 
 ALL = "all"
 

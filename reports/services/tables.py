@@ -12,7 +12,8 @@ from django.utils import formats
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Category, Region
+from activities.models import Category
+from organizations.models import Region
 from reports.services.figures import METRICS, figures
 
 SMALL = 5

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from events.models import ActivitiesIndexPage, EventPage
+from activities.models import ActivitiesIndexPage, EventPage
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

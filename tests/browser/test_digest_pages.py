@@ -8,8 +8,9 @@ import re
 import pytest
 from django.core import mail
 
-from events.models import DigestSubscription, OutboxMessage
-from events.services import dispatch
+from digest.models import DigestSubscription
+from notifications import dispatcher
+from rsvp.models import OutboxMessage
 from tests.browser.conftest import PHONE, screenshot
 from tests.browser.test_pages import assert_accessible
 
@@ -80,7 +81,7 @@ def test_subscribe_without_javascript(demo_site, no_js_phone, settings):
     assert (subscription.channel, subscription.requested_regions) == ("email", "05")
 
     # The link in the e-mail: a page with a button, which confirms.
-    dispatch.dispatch()
+    dispatcher.dispatch()
     link = re.search(r"http://testserver(/fr/infolettre/confirmer/\S+/)", mail.outbox[-1].body)
     page.goto(demo_site.url + link.group(1))
     subscription.refresh_from_db()
@@ -92,7 +93,7 @@ def test_subscribe_without_javascript(demo_site, no_js_phone, settings):
 
 
 def test_the_listing_links_to_the_subscribe_page(demo_site, no_js_phone):
-    from events.models import ActivitiesIndexPage
+    from activities.models import ActivitiesIndexPage
 
     listing = ActivitiesIndexPage.objects.get(locale__language_code="es").url
     no_js_phone.goto(f"{demo_site.url}{listing}?region=05")

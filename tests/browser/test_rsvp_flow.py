@@ -3,9 +3,10 @@
 
 import pytest
 
-from events import sms
-from events.models import EventPage, Rsvp
-from events.services import availability
+from activities.models import EventPage
+from notifications import sms
+from rsvp.models import Rsvp
+from rsvp.services import availability
 from tests.browser.conftest import screenshot
 from tests.browser.test_pages import assert_accessible
 from tests.rsvp_helpers import links_in_messages_to, send_due

@@ -76,7 +76,7 @@ class Cluster:
             TASKS_BACKEND="django_tasks_rq.RQBackend",
             RQ_REDIS_URL=redis_url,
             ENSEMBLE_OUTBOX_QUEUE=self.queue,
-            SMS_BACKEND="tests.events.notifications.slow_sms.SlowerSmsBackend",
+            SMS_BACKEND="tests.notifications.slow_sms.SlowerSmsBackend",
             SMS_FILE_PATH=str(self.sms_path),
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
             STATIC_ROOT=str(workdir / "static"),

@@ -9,12 +9,13 @@ import logging.config
 import pytest
 from django.conf import settings
 
+from activities.models import EventDate
 from config.logs import redact
-from events import sms
-from events.models import EventDate, Rsvp
-from events.sms.backends.locmem import SmsBackend as MemorySms
-from tests.events.rsvp.test_rsvp_pages import form_data, rsvp_url
+from notifications import sms
+from notifications.sms.backends.locmem import SmsBackend as MemorySms
+from rsvp.models import Rsvp
 from tests.factories import EventFactory
+from tests.rsvp.test_rsvp_pages import form_data, rsvp_url
 
 PHONE_TYPED = "819 555-0142"
 PHONE = "+18195550142"

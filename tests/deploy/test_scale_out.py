@@ -21,17 +21,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.models import (
-    ActivitiesIndexPage,
-    EventDate,
-    MessageStatus,
-    OutboxMessage,
-    Rsvp,
-    RsvpStatus,
-)
+from activities.models import ActivitiesIndexPage, EventDate
+from rsvp.models import MessageStatus, OutboxMessage, Rsvp, RsvpStatus
 from tests.deploy.cluster import Cluster, wait_for
-from tests.events.notifications.helpers import a_date, rsvp_on
 from tests.factories import EventFactory
+from tests.notifications.helpers import a_date, rsvp_on
 from tests.processes import postgres_url, redis_or_skip
 from tests.rsvp_helpers import phone
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.services.translations import translate
+from core.translations import translate
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

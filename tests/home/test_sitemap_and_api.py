@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from events.services.translations import translate
+from core.translations import translate
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

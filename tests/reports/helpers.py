@@ -5,9 +5,10 @@ import itertools
 
 from django.utils import timezone
 
-from events.models import EventDate, Rsvp, RsvpSource, RsvpStatus
-from events.person_keys import person_key
+from activities.models import EventDate
+from core.person_keys import person_key
 from reports.periods import Period
+from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 
 _phones = itertools.count(1)
 

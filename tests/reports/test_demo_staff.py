@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from events.demo import content
-from events.models import OrganizationPage
+from demo import content
+from organizations.models import OrganizationPage
 from reports.periods import Period
 from reports.services import scope
 from reports.services.tables import build

@@ -5,11 +5,12 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from events.models import EventDate, Rsvp
-from events.services import retention
+from activities.models import EventDate
 from reports.periods import Period
 from reports.services import scope
 from reports.services.tables import build
+from rsvp.models import Rsvp
+from rsvp.services import retention
 from tests.factories import EventFactory
 from tests.rsvp_helpers import ask
 

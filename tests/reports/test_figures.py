@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from events.models import RsvpStatus
 from reports.services import scope
 from reports.services.tables import build
+from rsvp.models import RsvpStatus
 from tests.reports.helpers import SEASON, past_date, rsvp, walk_in
 
 pytestmark = pytest.mark.django_db

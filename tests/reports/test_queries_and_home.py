@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Rsvp
+from rsvp.models import Rsvp
 from tests.factories import UserFactory, staff_of
 from tests.reports.helpers import past_date, rsvp
 

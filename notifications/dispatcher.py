@@ -1,0 +1,30 @@
+"""The dispatcher's step: claim due outbox rows and enqueue them as batch tasks.
+
+It sits beside the tasks it enqueues, above the services those tasks run
+(docs/notifications.md, "Batches").
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from notifications.services import dispatch as claims
+from notifications.tasks import send_outbox_batch
+
+
+def batches(ids, size):
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+def dispatch(*, limit=100, worker=None, now=None):
+    """Claim due rows (no more than `room()`) and enqueue them in batches, one task per
+    batch (ENSEMBLE_OUTBOX_BATCH_SIZE). Returns how many were claimed."""
+    now = now or timezone.now()
+    allowed = claims.room(limit, now)
+    if not allowed:
+        return 0
+    token, ids = claims.claim(limit=allowed, worker=worker, now=now)
+    task = send_outbox_batch.using(queue_name=settings.ENSEMBLE_OUTBOX_QUEUE)
+    for batch in batches(ids, settings.ENSEMBLE_OUTBOX_BATCH_SIZE):
+        # If enqueuing fails, the leases run out and the rows are claimed again.
+        task.enqueue(token, batch)
+    return len(ids)

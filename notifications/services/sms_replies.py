@@ -1,0 +1,90 @@
+"""What an SMS reply or a provider's status report changes (Twilio webhooks)."""
+
+import unicodedata
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from digest.services import subscriptions
+from rsvp.models import MessageChannel, MessageStatus, OutboxMessage, SmsOptOut
+
+# The usual carrier keywords in English, and their French and Spanish counterparts.
+STOP_WORDS = {
+    "stop", "stopall", "unsubscribe", "cancel", "end", "quit",
+    "arret", "arreter", "desabonner", "desinscrire",
+    "alto", "parar", "para", "baja", "cancelar",
+}  # fmt: skip
+START_WORDS = {"start", "unstop", "yes", "debut", "inicio", "reanudar"}
+
+# Twilio MessageStatus values we record; others (queued, sending, sent) change nothing.
+DELIVERY = {
+    "delivered": MessageStatus.DELIVERED,
+    "undelivered": MessageStatus.FAILED,
+    "failed": MessageStatus.FAILED,
+}
+
+
+def keyword(body):
+    text = unicodedata.normalize("NFKD", body or "").encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    return words[0].lower() if len(words) == 1 else ""
+
+
+@transaction.atomic
+def handle_reply(phone, body):
+    """STOP (ARRET, ALTO…) stops every SMS to the number, and ends its digest
+    subscriptions; START allows SMS again (a digest needs a new subscription)."""
+    word = keyword(body)
+    if not phone or not word:
+        return None
+    if word in STOP_WORDS:
+        SmsOptOut.objects.get_or_create(phone=phone)
+        OutboxMessage.objects.filter(
+            Q(rsvp__phone=phone) | Q(subscription__contact=phone),
+            channel=MessageChannel.SMS,
+            status=MessageStatus.PENDING,
+        ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
+        subscriptions.stopped_by_sms(phone)
+        return "stop"
+    if word in START_WORDS:
+        SmsOptOut.objects.filter(phone=phone).delete()
+        return "start"
+    return None
+
+
+def record_status(provider_id, status, error_code=""):
+    """A delivery report; repeated reports are harmless. Returns rows changed."""
+    new = DELIVERY.get(status)
+    if not provider_id or new is None:
+        return 0
+    rows = OutboxMessage.objects.filter(
+        provider_message_id=provider_id, channel=MessageChannel.SMS
+    ).filter(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED))
+    changes = {"status": new, "updated_at": timezone.now()}
+    if new == MessageStatus.FAILED:
+        changes["last_error"] = f"Twilio {error_code}".strip()[:255]
+    return rows.exclude(status=new).update(**changes)
+
+
+# anymail's normalized event types we record for e-mail.
+EMAIL_EVENTS = {
+    "delivered": MessageStatus.DELIVERED,
+    "bounced": MessageStatus.BOUNCED,
+    "rejected": MessageStatus.BOUNCED,
+    "failed": MessageStatus.FAILED,
+}
+
+
+def record_email_event(message_id, event_type, reason=""):
+    """An ESP's tracking event through anymail; repeated events are harmless."""
+    new = EMAIL_EVENTS.get(event_type)
+    if not message_id or new is None:
+        return 0
+    rows = OutboxMessage.objects.filter(
+        provider_message_id=message_id, channel=MessageChannel.EMAIL
+    ).filter(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED))
+    changes = {"status": new, "updated_at": timezone.now()}
+    if new != MessageStatus.DELIVERED:
+        changes["last_error"] = f"{event_type} {reason or ''}".strip()[:255]
+    return rows.exclude(status=new).update(**changes)

@@ -1,0 +1,23 @@
+"""What every rendered message is made of, whoever it goes to (an RSVP or a subscription)."""
+
+import dataclasses
+
+SMS_MAX_SEGMENTS = 2
+
+
+@dataclasses.dataclass
+class Rendered:
+    subject: str
+    text: str
+    html: str = ""
+    ics: bytes | None = None
+    ics_name: str = ""
+    # A link that stops these messages with one POST (RFC 8058 List-Unsubscribe).
+    unsubscribe_url: str = ""
+
+
+def shorten(text, limit):
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;-")
+    return (cut or text[: limit - 1]) + "…"

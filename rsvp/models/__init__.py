@@ -1,0 +1,14 @@
+from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
+from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
+
+__all__ = [
+    "MessageChannel",
+    "MessageKind",
+    "MessageStatus",
+    "OutboxMessage",
+    "ReminderChannel",
+    "Rsvp",
+    "RsvpSource",
+    "RsvpStatus",
+    "SmsOptOut",
+]

@@ -1,0 +1,183 @@
+"""Every kind renders in every language; SMS texts stay within two segments."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from activities.models import EventDate, PickupPoint
+from core.tokens import new_token
+from core.translations import translate
+from notifications.services.render import render
+from notifications.sms.segments import analyse
+from rsvp.models import MessageKind, OutboxMessage
+from rsvp.models.outbox import SUBSCRIPTION_KINDS
+from rsvp.services.outbox import WITH_LINK
+from tests.factories import EventFactory
+from tests.rsvp_helpers import ask
+
+pytestmark = pytest.mark.django_db
+
+KINDS = [
+    k for k in MessageKind if k != MessageKind.ORGANIZER_MESSAGE and k not in SUBSCRIPTION_KINDS
+]
+LONG_PLACE = "Centre communautaire Saint-Jean-Baptiste-de-Sainte-Pétronille-de-l'Île-d'Orléans"
+LONG_TITLE = "Excursión guiada al Parque Nacional de la Jacques-Cartier con almuerzo campestre"
+
+
+def make(site_tree, language, channel="email", long=False):
+    event = EventFactory(
+        title=LONG_TITLE if long else "Sortie au parc",
+        place_name=LONG_PLACE if long else "Parc de la Gorge",
+        transport_provided=True,
+    )
+    point = PickupPoint(
+        event=event,
+        name=LONG_PLACE if long else "Église Sainte-Edwidge",
+        time=dt.time(9, 45),
+        notes="Frente al estacionamiento de la iglesia, al lado del dépanneur" if long else "",
+    )
+    point.save()
+    if language != "fr":
+        translate(event.get_parent().specific, language, {})
+        translate(event, language, {})
+    date = EventDate.objects.for_event(event).get()
+    rsvp = ask(
+        date,
+        email="ana@example.org",
+        reminder=channel,
+        language=language,
+        needs_transport=True,
+        pickup_key=point.translation_key,
+    ).rsvp
+    return rsvp
+
+
+def rendered(rsvp, kind, channel):
+    """Render as the sender does: kinds that carry the link get a fresh token."""
+    token = new_token()[0] if kind in WITH_LINK else None
+    message = OutboxMessage(rsvp=rsvp, kind=kind, channel=channel, due_at=timezone.now())
+    return render(message, manage_token=token), token
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "en"])
+def test_every_kind_renders_in_every_language(site_tree, language):
+    rsvp = make(site_tree, language)
+    for kind in KINDS:
+        for channel in ("email", "sms"):
+            result, token = rendered(rsvp, kind, channel)
+            assert result.text.strip()
+            assert "{" not in result.text and "&amp;" not in result.text
+            if channel == "email":
+                assert "/rappels/arret/" in result.text or "/stop" in result.text
+                assert result.html.startswith("<!DOCTYPE html>")
+                assert result.subject
+            else:
+                assert analyse(result.text).segments <= 2, result.text
+            if kind in WITH_LINK:
+                link = f"http://testserver/{language}/inscription/gerer/{token}/"
+                assert link in result.text, (kind, channel, result.text)
+                if channel == "email":
+                    assert f'href="{link}"' in result.html
+            else:
+                assert "/inscription/gerer/" not in result.text + result.html
+            if kind in (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE):
+                assert "Edwidge" in result.text  # the pickup place
+                assert ("9 h 45" if language == "fr" else "9:45") in result.text
+
+
+def test_the_link_is_a_parameter_never_made_up(site_tree):
+    rsvp = make(site_tree, "fr")
+    for kind in WITH_LINK:
+        with pytest.raises(ValueError):
+            render(OutboxMessage(rsvp=rsvp, kind=kind, channel="sms"))
+
+
+def test_reminder_language_words(site_tree):
+    texts = {}
+    for language in ("fr", "es", "en"):
+        rsvp = make(site_tree, language)
+        message = OutboxMessage(rsvp=rsvp, kind=MessageKind.REMINDER_DAY_BEFORE, channel="sms")
+        texts[language] = render(message).text
+    assert "samedi" in texts["fr"] and "Rappel" in texts["fr"]
+    assert "sábado" in texts["es"] and "Recordatorio" in texts["es"]
+    assert "Saturday" in texts["en"] and "Reminder" in texts["en"]
+
+
+def test_link_messages_in_each_language(known_week, site_tree):
+    # A Spanish Saturday ("sábado") is UCS-2: 134 characters for two SMS, the link
+    # takes ~70 of them, so the brief wording goes and the title gives way.
+    words = {
+        MessageKind.CONFIRMED: {
+            "fr": "Inscription confirmée",
+            "es": "Inscrito",
+            "en": "You are registered",
+        },
+        MessageKind.MANAGE_LINK: {
+            "fr": "n'a pas changé",
+            "es": "Su registro",
+            "en": "has not changed",
+        },
+    }
+    for language in ("fr", "es", "en"):
+        rsvp = make(site_tree, language)
+        for kind, expected in words.items():
+            sms, _token = rendered(rsvp, kind, "sms")
+            assert expected[language] in sms.text, sms.text
+            assert "Sortie au parc" in sms.text, ("a short title stays", sms.text)
+        email, _token = rendered(rsvp, MessageKind.MANAGE_LINK, "email")
+        assert {"fr": "vous seulement", "es": "solo se le envía", "en": "only you"}[
+            language
+        ] in email.text
+        assert "Sortie au parc" in email.subject
+
+
+# Addresses as long as a real site's, and the longest day and month names
+# ("miércoles 30 de septiembre"): the link (never cut) plus the text fit in two SMS.
+BASE_URLS = [
+    "http://testserver",
+    "https://ensemble.example.org",
+    "https://activites-tet.example.quebec",
+]
+
+
+@pytest.mark.parametrize("base_url", BASE_URLS)
+@pytest.mark.parametrize("language", ["fr", "es", "en"])
+def test_longest_sms_fit_two_segments(site_tree, language, base_url, settings):
+    settings.BASE_URL = base_url
+    rsvp = make(site_tree, language, channel="sms", long=True)
+    saturday = rsvp.date.start
+    wednesday = saturday.replace(year=2037, month=9, day=30)
+    for start in (saturday, wednesday):
+        EventDate.objects.filter(pk=rsvp.date_id).update(
+            start=start, end=start + dt.timedelta(hours=3)
+        )
+        rsvp.refresh_from_db()
+        for kind in KINDS:
+            result, token = rendered(rsvp, kind, "sms")
+            info = analyse(result.text)
+            assert info.segments <= 2, (kind, info, result.text)
+            if kind in WITH_LINK:
+                link = f"{base_url}/{language}/inscription/gerer/{token}/"
+                assert link in result.text, (kind, result.text)
+            elif kind not in ("waitlisted", "date_cancelled"):
+                assert "9" in result.text
+
+
+def test_confirmation_email_attaches_calendar(site_tree):
+    rsvp = make(site_tree, "es")
+    result, _token = rendered(rsvp, MessageKind.CONFIRMED, "email")
+    assert result.ics.startswith(b"BEGIN:VCALENDAR")
+    assert result.ics_name.endswith(".ics")
+
+
+def test_a_french_date_in_august_turns_the_sms_to_ucs2_and_it_still_fits(site_tree, time_machine):
+    # "août" is outside GSM-7: the long wording ("samedi 7 août") would make the
+    # whole SMS UCS-2 (67 characters a segment), so the brief one goes, title kept.
+    time_machine.move_to(dt.datetime(2027, 7, 29, 15, 0, tzinfo=dt.UTC), tick=True)
+    rsvp = make(site_tree, "fr")
+    assert rsvp.date.start.month == 8
+    for kind in (MessageKind.CONFIRMED, MessageKind.MANAGE_LINK):
+        sms, _token = rendered(rsvp, kind, "sms")
+        assert analyse(sms.text).segments <= 2, sms.text
+        assert "Sortie au parc" in sms.text

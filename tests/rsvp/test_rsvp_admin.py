@@ -1,0 +1,149 @@
+"""The organization's RSVP lists: only its own staff see them (invariant 4,
+docs/architecture.md#invariant-4)."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from activities.models import EventDate, PickupPoint
+from rsvp.models import Rsvp, RsvpSource, RsvpStatus
+from tests.factories import EventFactory, OrganizationFactory, UserFactory, staff_of
+from tests.rsvp_helpers import ask
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = (302, 403)
+SECRETS = ("Guadalupe", "5550123", "guada@example.org", "Ferme Secrète")
+
+
+@pytest.fixture
+def setup(site_tree):
+    aide = OrganizationFactory(title="AIDE", slug="aide")
+    sana = OrganizationFactory(title="SANA", slug="sana", region="04")
+    event = EventFactory(parent=aide, capacity=6, max_party_size=4)
+    PickupPoint(event=event, name="Église", time="09:30").save()
+    event.save_revision().publish()
+    event.refresh_from_db()
+    date = EventDate.objects.for_event(event).get()
+    pickup = event.pickup_points.get()
+    ask(
+        date,
+        2,
+        first_name="Guadalupe",
+        phone="+18195550123",
+        email="guada@example.org",
+        needs_transport=True,
+        pickup_key=pickup.translation_key,
+    )
+    ask(date, 4, first_name="Luis", is_group=True, group_label="Ferme Secrète")
+    ask(date, 3, first_name="=HYPERLINK(1)")  # waitlisted
+    return {"aide": aide, "sana": sana, "event": event, "date": date}
+
+
+def urls(event, date):
+    rsvp = date.rsvps.first()
+    return [
+        ("get", reverse("events_rsvps", args=[event.pk, date.pk])),
+        ("get", reverse("events_rsvp_export", args=[event.pk, date.pk, "csv"])),
+        ("get", reverse("events_rsvp_export", args=[event.pk, date.pk, "xlsx"])),
+        ("get", reverse("events_rsvp_checkin", args=[event.pk, date.pk])),
+        ("post", reverse("events_rsvp_checkin", args=[event.pk, date.pk])),
+        ("get", reverse("events_rsvp_add", args=[event.pk, date.pk])),
+        ("post", reverse("events_rsvp_add", args=[event.pk, date.pk])),
+        ("post", reverse("events_rsvp_cancel", args=[event.pk, date.pk, rsvp.pk])),
+    ]
+
+
+def body(response):
+    if hasattr(response, "streaming_content"):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+def test_other_organizations_staff_are_refused_everywhere(setup, client):
+    client.force_login(staff_of(setup["sana"]))
+    for method, url in urls(setup["event"], setup["date"]):
+        data = {"rsvp": setup["date"].rsvps.first().pk, "action": "came"}
+        response = getattr(client, method)(url, data if method == "post" else None)
+        assert response.status_code in REFUSED, url
+        text = body(response)
+        assert not any(secret in text for secret in SECRETS), url
+    assert Rsvp.objects.filter(status=RsvpStatus.CONFIRMED, attended=False).count() == 2
+
+
+def test_anonymous_and_plain_users_are_refused_everywhere(setup, client):
+    for user in (None, UserFactory()):
+        client.logout()
+        if user:
+            client.force_login(user)
+        for method, url in urls(setup["event"], setup["date"]):
+            response = getattr(client, method)(url)
+            assert response.status_code in REFUSED, url
+            assert not any(secret in body(response) for secret in SECRETS)
+
+
+def test_own_staff_see_counts_transport_and_contacts(setup, client):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    html = client.get(reverse("events_rsvps", args=[event.pk, date.pk])).content.decode()
+    for secret in SECRETS:
+        assert secret in html
+    summary = client.get(reverse("events_rsvps", args=[event.pk, date.pk])).context["summary"]
+    assert (summary.confirmed_seats, summary.capacity, summary.waitlisted_seats) == (6, 6, 3)
+    assert summary.transport == [("Église (09:30)", 2)]
+    dates_page = client.get(reverse("events_dates", args=[event.pk])).content.decode()
+    assert reverse("events_rsvps", args=[event.pk, date.pk]) in dates_page
+
+
+def test_csv_and_xlsx_exports(setup, client):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    response = client.get(reverse("events_rsvp_export", args=[event.pk, date.pk, "csv"]))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(body(response))))
+    assert len(rows) == 4  # heading + 3 active RSVPs
+    assert any("Guadalupe" in row for row in rows)
+    assert any("'=HYPERLINK(1)" in row for row in rows), "formulas are defused in CSV"
+    response = client.get(reverse("events_rsvp_export", args=[event.pk, date.pk, "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "Guadalupe" in values and "Ferme Secrète" in values
+
+
+def test_check_in_marks_came_and_adds_walk_ins(setup, client):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    url = reverse("events_rsvp_checkin", args=[event.pk, date.pk])
+    rsvp = Rsvp.objects.get(first_name="Guadalupe")
+    assert client.post(url, {"rsvp": rsvp.pk, "action": "came"}).status_code == 302
+    assert Rsvp.objects.get(pk=rsvp.pk).attended
+    # Full: a walk-in is refused with a message, not squeezed in.
+    response = client.post(url, {"action": "walk_in", "first_name": "Pedro", "party_size": 1})
+    assert response.status_code == 400
+    assert not Rsvp.objects.filter(source=RsvpSource.WALK_IN).exists()
+    EventDate.objects.filter(pk=date.pk).update(capacity=10)
+    response = client.post(url, {"action": "walk_in", "first_name": "Pedro", "party_size": 1})
+    walk_in = Rsvp.objects.get(source=RsvpSource.WALK_IN)
+    assert walk_in.attended and walk_in.status == RsvpStatus.CONFIRMED
+
+
+def test_staff_add_an_rsvp_by_hand(setup, client):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    url = reverse("events_rsvp_add", args=[event.pk, date.pk])
+    data = {
+        "first_name": "Rosa",
+        "phone": "+52 55 1234 5678",
+        "party_size": 1,
+        "reminder": "sms",
+        "language": "es",
+    }
+    assert client.post(url, data).status_code == 400  # consent not ticked
+    response = client.post(url, {**data, "consent": "on"})
+    assert response.status_code == 302
+    rsvp = Rsvp.objects.get(first_name="Rosa")
+    assert rsvp.source == RsvpSource.STAFF and rsvp.phone == "+525512345678"
+    assert rsvp.status == RsvpStatus.WAITLISTED  # the date was full

@@ -81,7 +81,8 @@ def straightforward(entries):
     return cal.to_ical()
 
 
-def run():
+def time_build():
+    """Building a 1,000-date feed against serializing it with plain icalendar."""
     from wagtail.models import Locale
 
     from activities.models import EventDate
@@ -103,8 +104,6 @@ def run():
         dates=EventDate.objects.filter(pk__in=ids),
         name="Ensemble – Activités",
     )
-
-    # Build ------------------------------------------------------------------------
     ours, body = timed(lambda: feeds.build(feed))
     dates = list(feed.dates.select_related("event", "event__category").order_by("start", "pk"))
     listed = localize_dates(dates, Locale.objects.get(language_code="fr"))
@@ -128,59 +127,72 @@ def run():
     ):
         print(f"{label:<46}{seconds * 1000:>9.1f}{seconds / plain:>8.2f}")
 
-    # Conditional GET ----------------------------------------------------------------
+
+def time_conditional_gets(client, url):
+    """Requests per second of 304 and cached answers, against a trivial view."""
+    cache.clear()
+    first = client.get(url)
+    etag = first["ETag"]
+    size = first.content.count(b"BEGIN:VEVENT")
+    regional = client.get(url + "?region=05")
+    regional_size = regional.content.count(b"BEGIN:VEVENT")
+    rows = [
+        ("trivial Django view", *rate(client, "/bench-trivial/")),
+        (
+            f"feed, 304 (If-None-Match, {size} dates)",
+            *rate(client, url, HTTP_IF_NONE_MATCH=etag),
+        ),
+        (
+            f"feed, 304 (If-Modified-Since, {size} dates)",
+            *rate(client, url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]),
+        ),
+        (
+            f"region feed, 304 ({regional_size} dates)",
+            *rate(client, url + "?region=05", HTTP_IF_NONE_MATCH=regional["ETag"]),
+        ),
+        (f"feed, 200 from the cache ({size} dates)", *rate(client, url)),
+        (
+            f"region feed, 200 from the cache ({regional_size})",
+            *rate(client, url + "?region=05"),
+        ),
+    ]
+    base = rows[0][2]
+    print(f"\n{'request':<46}{'status':>7}{'req/s':>9}{'ratio':>8}")
+    for label, status, per_second in rows:
+        print(f"{label:<46}{status:>7}{per_second:>9.1f}{per_second / base:>8.2f}")
+    return etag
+
+
+def count_queries(client, url, etag):
+    """Queries and time of each kind of feed request with an empty cache."""
+    from organizations.models import OrganizationPage
+
+    org = OrganizationPage.objects.filter(slug__startswith="org-echelle-").first()
+    print(f"\n{'feed request (cache empty)':<46}{'dates':>7}{'queries':>9}{'ms':>8}")
+    for label, target in (
+        ("all dates", url),
+        ("one region", url + "?region=05"),
+        ("one category", url + "?category=sport&lang=es"),
+        ("one organization", f"/feeds/organizations/{org.slug}.ics"),
+    ):
+        client.get(target)  # warm Wagtail's site root paths
+        cache.clear()
+        client.get("/bench-trivial/")
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(target)
+        elapsed = time.perf_counter() - started
+        count = response.content.count(b"BEGIN:VEVENT")
+        print(f"{label:<46}{count:>7}{len(queries):>9}{elapsed * 1000:>8.0f}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, HTTP_IF_NONE_MATCH=etag)
+    print(f"{'304 answer':<46}{'':>7}{len(queries):>9}")
+
+
+def run():
+    time_build()
     with override_settings(ROOT_URLCONF=__name__):
         client = Client()
         url = "/feeds/events.ics"
-        cache.clear()
-        first = client.get(url)
-        etag = first["ETag"]
-        size = first.content.count(b"BEGIN:VEVENT")
-        regional = client.get(url + "?region=05")
-        regional_size = regional.content.count(b"BEGIN:VEVENT")
-        rows = [
-            ("trivial Django view", *rate(client, "/bench-trivial/")),
-            (
-                f"feed, 304 (If-None-Match, {size} dates)",
-                *rate(client, url, HTTP_IF_NONE_MATCH=etag),
-            ),
-            (
-                f"feed, 304 (If-Modified-Since, {size} dates)",
-                *rate(client, url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]),
-            ),
-            (
-                f"region feed, 304 ({regional_size} dates)",
-                *rate(client, url + "?region=05", HTTP_IF_NONE_MATCH=regional["ETag"]),
-            ),
-            (f"feed, 200 from the cache ({size} dates)", *rate(client, url)),
-            (
-                f"region feed, 200 from the cache ({regional_size})",
-                *rate(client, url + "?region=05"),
-            ),
-        ]
-        base = rows[0][2]
-        print(f"\n{'request':<46}{'status':>7}{'req/s':>9}{'ratio':>8}")
-        for label, status, per_second in rows:
-            print(f"{label:<46}{status:>7}{per_second:>9.1f}{per_second / base:>8.2f}")
-
-        # Queries ------------------------------------------------------------------
-        org = OrganizationPage.objects.filter(slug__startswith="org-echelle-").first()
-        print(f"\n{'feed request (cache empty)':<46}{'dates':>7}{'queries':>9}{'ms':>8}")
-        for label, target in (
-            ("all dates", url),
-            ("one region", url + "?region=05"),
-            ("one category", url + "?category=sport&lang=es"),
-            ("one organization", f"/feeds/organizations/{org.slug}.ics"),
-        ):
-            client.get(target)  # warm Wagtail's site root paths
-            cache.clear()
-            client.get("/bench-trivial/")
-            started = time.perf_counter()
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(target)
-            elapsed = time.perf_counter() - started
-            count = response.content.count(b"BEGIN:VEVENT")
-            print(f"{label:<46}{count:>7}{len(queries):>9}{elapsed * 1000:>8.0f}")
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url, HTTP_IF_NONE_MATCH=etag)
-        print(f"{'304 answer':<46}{'':>7}{len(queries):>9}")
+        etag = time_conditional_gets(client, url)
+        count_queries(client, url, etag)

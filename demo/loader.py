@@ -92,57 +92,62 @@ def ensure_organization(spec):
 
 
 @transaction.atomic
+def new_event(spec, fr, today):
+    """The French page of a demo activity, with its pickup points (not yet saved)."""
+    schedule = spec["schedule"]
+    start_day = first_day(schedule, today)
+    count = schedule.get("weekly_count", 1)
+    transport = spec["transport"]
+    place = spec["place"]
+    event = EventPage(
+        title=spec["title"]["fr"],
+        slug=spec["slug"],
+        summary=spec["summary"]["fr"],
+        body=_html(spec["description"]["fr"]),
+        category=Category.objects.get(locale=fr, slug=spec["category"]),
+        first_date=start_day,
+        start_time=_time(schedule["start"]),
+        end_time=_time(schedule["end"]),
+        repeat_weekly_until=start_day + dt.timedelta(weeks=count - 1) if count > 1 else None,
+        timezone=spec.get("timezone", "America/Toronto"),
+        place_name=place["name"],
+        address=place.get("address", ""),
+        municipality=place["municipality"],
+        region=place["region"],
+        latitude=Decimal(str(place["lat"])) if place.get("lat") is not None else None,
+        longitude=Decimal(str(place["lng"])) if place.get("lng") is not None else None,
+        transport_provided=transport["provided"],
+        bring_bike=transport["bring_bike"],
+        transport_notes=transport["notes"]["fr"],
+        capacity=spec["capacity"],
+        max_party_size=spec["max_party"],
+        waitlist_allowed=spec["waitlist"],
+        group_rsvp_allowed=spec.get("group_rsvp", True),
+        spoken_languages=" ".join(spec["languages"]),
+        price=Decimal(spec["price"]) if spec.get("price") else None,
+        what_to_bring=spec["bring"]["fr"],
+        accessibility_notes=spec["accessibility"]["fr"],
+    )
+    for order, pickup in enumerate(transport["pickups"]):
+        event.pickup_points.add(
+            PickupPoint(
+                sort_order=order,
+                name=pickup["name"]["fr"],
+                address=pickup.get("address", ""),
+                time=_time(pickup["time"]),
+                notes=pickup.get("notes", {}).get("fr", ""),
+                locale=fr,
+            )
+        )
+    return event
+
+
 def ensure_event(spec, orgs, today):
     fr = Locale.objects.get(language_code="fr")
-    org = orgs[spec["org"]]
     event = EventPage.objects.filter(locale=fr, slug=spec["slug"]).first()
     if event is None:
-        schedule = spec["schedule"]
-        start_day = first_day(schedule, today)
-        count = schedule.get("weekly_count", 1)
-        transport = spec["transport"]
-        place = spec["place"]
-        event = EventPage(
-            title=spec["title"]["fr"],
-            slug=spec["slug"],
-            summary=spec["summary"]["fr"],
-            body=_html(spec["description"]["fr"]),
-            category=Category.objects.get(locale=fr, slug=spec["category"]),
-            first_date=start_day,
-            start_time=_time(schedule["start"]),
-            end_time=_time(schedule["end"]),
-            repeat_weekly_until=start_day + dt.timedelta(weeks=count - 1) if count > 1 else None,
-            timezone=spec.get("timezone", "America/Toronto"),
-            place_name=place["name"],
-            address=place.get("address", ""),
-            municipality=place["municipality"],
-            region=place["region"],
-            latitude=Decimal(str(place["lat"])) if place.get("lat") is not None else None,
-            longitude=Decimal(str(place["lng"])) if place.get("lng") is not None else None,
-            transport_provided=transport["provided"],
-            bring_bike=transport["bring_bike"],
-            transport_notes=transport["notes"]["fr"],
-            capacity=spec["capacity"],
-            max_party_size=spec["max_party"],
-            waitlist_allowed=spec["waitlist"],
-            group_rsvp_allowed=spec.get("group_rsvp", True),
-            spoken_languages=" ".join(spec["languages"]),
-            price=Decimal(spec["price"]) if spec.get("price") else None,
-            what_to_bring=spec["bring"]["fr"],
-            accessibility_notes=spec["accessibility"]["fr"],
-        )
-        for order, pickup in enumerate(transport["pickups"]):
-            event.pickup_points.add(
-                PickupPoint(
-                    sort_order=order,
-                    name=pickup["name"]["fr"],
-                    address=pickup.get("address", ""),
-                    time=_time(pickup["time"]),
-                    notes=pickup.get("notes", {}).get("fr", ""),
-                    locale=fr,
-                )
-            )
-        org.add_child(instance=event)
+        event = new_event(spec, fr, today)
+        orgs[spec["org"]].add_child(instance=event)
         event.save_revision().publish()
     slugs = {lang: slugify(spec["title"][lang]) for lang in LANGS}
     pickups = []

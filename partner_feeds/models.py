@@ -85,6 +85,9 @@ class ImportedEvent(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["feed", "uid"], name="one_page_per_uid")]
 
+    def __str__(self):
+        return self.uid
+
 
 class ImportedDate(models.Model):
     """One occurrence (UID + RECURRENCE-ID) and the shared date row made from it."""
@@ -99,3 +102,6 @@ class ImportedDate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "key"], name="one_date_per_occurrence")
         ]
+
+    def __str__(self):
+        return f"{self.event_id} {self.key}"

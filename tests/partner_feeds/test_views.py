@@ -109,5 +109,9 @@ def test_bad_address_is_explained_in_the_form(client, org):
 
 
 def test_people_without_an_organization_are_refused(client, site_tree):
-    client.force_login(UserFactory(is_staff=True))
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
     assert denied(client.get(reverse("partner_feeds_index")))

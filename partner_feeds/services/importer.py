@@ -162,10 +162,11 @@ def _link_rule_date(record, page, item):
 def update_page(feed, record, item, report):
     page = record.page.get_latest_revision_as_object()
     current = {name: getattr(page, name) for name in reading.PAGE_FIELDS}
-    if any(reading.digest(current[name]) != record.hashes.get(name) for name in current):
+    hashes = {name: reading.field_digest(name, value) for name, value in current.items()}
+    if any(hashes[name] != record.hashes.get(name) for name in hashes):
         report.notes.append({"code": "page_edited", "title": page.title})
         return
-    if current == item.fields:
+    if hashes == item.hashes():
         return
     for name, value in item.fields.items():
         setattr(page, name, value)

@@ -8,6 +8,7 @@ X-WR-TIMEZONE), inside the import window only.
 import dataclasses
 import datetime as dt
 import hashlib
+import html
 import re
 from zoneinfo import ZoneInfo
 
@@ -44,7 +45,7 @@ class FeedEvent:
     occurrences: list = dataclasses.field(default_factory=list)
 
     def hashes(self):
-        return {name: digest(value) for name, value in self.fields.items()}
+        return {name: field_digest(name, value) for name, value in self.fields.items()}
 
 
 @dataclasses.dataclass
@@ -55,6 +56,15 @@ class FeedContent:
 
 def digest(value):
     return hashlib.sha256(str(value if value is not None else "").encode()).hexdigest()
+
+
+def field_digest(name, value):
+    """A page field's hash, on its text: saving in the editor rewrites rich text's
+    markup (block keys, entities) without anyone changing a word."""
+    text = str(value if value is not None else "")
+    if name == "body":
+        text = html.unescape(strip_tags(BREAKS.sub("\n", text)))
+    return digest(" ".join(text.split()))
 
 
 def parse(body):

@@ -222,3 +222,23 @@ def test_page_deleted_by_staff_is_not_made_again(routes, make_feed, before_the_f
     feed = importer.run(feed)
     assert not EventPage.objects.filter(title="Atelier de cuisine").exists()
     assert feed.last_notes == [{"code": "page_deleted", "title": "Atelier de cuisine"}]
+
+
+def test_publishing_from_the_editor_is_not_an_edit(routes, make_feed, before_the_feeds):
+    """The editor rewrites rich text's markup on save; the words are what count."""
+    routes.fixture("/nextcloud.ics", "nextcloud.ics")
+    feed = make_feed("/nextcloud.ics")
+    importer.run(feed)
+    page = EventPage.objects.get(title="Atelier de cuisine")
+    draft = page.get_latest_revision_as_object()
+    draft.body = draft.body.replace("<p>", '<p data-block-key="k3x9a">')
+    draft.save_revision().publish()
+    newer = (FEEDS / "nextcloud.ics").read_text()
+    newer = newer.replace("Inscription gratuite.", "Inscription gratuite, places limitées.")
+    routes.calendar("/nextcloud.ics", newer.replace("SEQUENCE:2", "SEQUENCE:3").encode())
+    feed = importer.run(feed)
+    page.refresh_from_db()
+    assert feed.last_notes == []
+    assert "places limitées" in page.get_latest_revision_as_object().body
+    assert page.live  # staff published it; the change waits as a draft (not trusted)
+    assert page.has_unpublished_changes

@@ -15,9 +15,7 @@ def register_feed_urls():
         path("partner-calendars/add/", views.edit, name="partner_feeds_add"),
         path("partner-calendars/<int:feed_id>/", views.edit, name="partner_feeds_edit"),
         path("partner-calendars/<int:feed_id>/import/", views.run_now, name="partner_feeds_run"),
-        path(
-            "partner-calendars/<int:feed_id>/delete/", views.delete, name="partner_feeds_delete"
-        ),
+        path("partner-calendars/<int:feed_id>/delete/", views.delete, name="partner_feeds_delete"),
     ]
 
 

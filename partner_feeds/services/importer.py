@@ -70,6 +70,9 @@ def _record(feed, now, status, refusal, report):
 
 @transaction.atomic
 def import_content(feed, content, now):
+    # Two runs of one feed (cron and "Import now") take turns: the second then finds
+    # what the first made, instead of making it twice.
+    PartnerFeed.objects.select_for_update().filter(pk=feed.pk).first()
     report = Report(notes=list(content.notes))
     for item in content.events.values():
         import_event(feed, item, report, now)

@@ -8,7 +8,7 @@ import pytest
 from events.models import Category
 from partner_feeds.models import PartnerFeed
 from tests.factories import OrganizationFactory, french
-from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORT, url
+from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORTS, SERVER, url
 
 
 class Routes(dict):
@@ -42,7 +42,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def feed_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
+    server = None
+    for port in PORTS:
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+            break
+        except OSError:
+            continue
+    assert server is not None, "no free port for the test calendar server"
+    SERVER["port"] = server.server_address[1]
     server.daemon_threads = True
     server.routes, server.hits = Routes(), []
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -5,10 +5,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 FEEDS = Path(__file__).parent / "feeds"
-PORT = 8821
+# The test server takes the first free port of these (two test runs may overlap).
+PORTS = range(8820, 8829)
+SERVER = {"port": None}
 # The fixture calendars' dates are in May and June 2027.
 BEFORE_THE_FEEDS = dt.datetime(2027, 4, 28, 9, 0, tzinfo=ZoneInfo("America/Toronto"))
 
 
 def url(path):
-    return f"http://127.0.0.1:{PORT}{path}"
+    return f"http://127.0.0.1:{SERVER['port']}{path}"

@@ -1,5 +1,7 @@
 """Bad or hostile feeds are refused with a message, and nothing of them is kept."""
 
+import socket
+
 import pytest
 from django.utils import translation
 
@@ -7,7 +9,7 @@ from events.models import EventDate, EventPage
 from partner_feeds.models import RunStatus
 from partner_feeds.services import fetch, importer
 from partner_feeds.services.refusals import Refused, describe
-from tests.partner_feeds.helpers import FEEDS, url
+from tests.partner_feeds.helpers import FEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +162,11 @@ def test_refusals_are_explained_in_each_language():
 
 
 def test_unreachable_server(make_feed, routes):
-    feed = make_feed("/x")
-    feed.url = url("/x").replace("8821", "8829")  # nothing listens there
-    feed.save()
-    assert refused(feed) == "unreachable"
+    # A port held but not listening: the connection is refused.
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        port = held.getsockname()[1]
+        feed = make_feed("/x")
+        feed.url = f"http://127.0.0.1:{port}/x"
+        feed.save()
+        assert refused(feed) == "unreachable"

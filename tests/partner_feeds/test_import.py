@@ -242,3 +242,22 @@ def test_publishing_from_the_editor_is_not_an_edit(routes, make_feed, before_the
     assert "places limitées" in page.get_latest_revision_as_object().body
     assert page.live  # staff published it; the change waits as a draft (not trusted)
     assert page.has_unpublished_changes
+
+
+def test_command_imports_every_feed_and_says_why_one_was_refused(
+    routes, make_feed, before_the_feeds
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    routes.fixture("/nextcloud.ics", "nextcloud.ics")
+    routes.calendar("/page", b"<html></html>", content_type="text/html")
+    good, bad = make_feed("/nextcloud.ics"), make_feed("/page")
+    out = StringIO()
+    call_command("import_partner_feeds", stdout=out)
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.last_status == RunStatus.OK and bad.last_status == RunStatus.REFUSED
+    assert "text/html" in out.getvalue()
+    assert EventPage.objects.filter(title="Atelier de cuisine").count() == 1

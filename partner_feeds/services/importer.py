@@ -205,7 +205,7 @@ def sync_dates(record, item, report, now):
 def _edited(link, row, page, report):
     if state(row) == link.state:
         return False
-    when = timezone.localtime(row.start).strftime("%Y-%m-%d %H:%M")
+    when = row.start.isoformat()  # put into words when shown, in the reader's language
     report.notes.append({"code": "date_edited", "title": page.title, "when": when})
     return True
 

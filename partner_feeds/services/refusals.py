@@ -1,6 +1,10 @@
 """Why a feed was refused, as a code and values (stored), and in words (shown)."""
 
+import datetime as dt
+
 from django.utils.translation import gettext as _
+
+from events.formatting import format_datetime
 
 
 class Refused(Exception):
@@ -64,4 +68,9 @@ def describe_note(note):
         "no_title": _("An event without a title was not imported."),
     }
     text = texts.get(note.get("code"))
-    return text % note if text else ""
+    if not text:
+        return ""
+    values = dict(note)
+    if "when" in values:
+        values["when"] = format_datetime(dt.datetime.fromisoformat(values["when"]))
+    return text % values

@@ -170,3 +170,27 @@ def test_unreachable_server(make_feed, routes):
         feed.url = f"http://127.0.0.1:{port}/x"
         feed.save()
         assert refused(feed) == "unreachable"
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("127.0.0.2", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("fd00::1", False),
+        ("fe80::1%eth0", False),
+        ("::ffff:10.0.0.1", False),
+        ("224.0.0.1", False),
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+    ],
+)
+def test_only_public_addresses_pass(address, public, settings):
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = []
+    assert fetch._is_public(address) is public

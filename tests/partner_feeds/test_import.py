@@ -261,3 +261,36 @@ def test_command_imports_every_feed_and_says_why_one_was_refused(
     assert good.last_status == RunStatus.OK and bad.last_status == RunStatus.REFUSED
     assert "text/html" in out.getvalue()
     assert EventPage.objects.filter(title="Atelier de cuisine").count() == 1
+
+
+def test_windows_zone_name_without_vtimezone(routes, make_feed, before_the_feeds):
+    """Exchange sometimes names its zone without describing it: "Atlantic Standard
+    Time" is the Îles-de-la-Madeleine's zone, which Ensemble offers."""
+    routes.calendar(
+        "/exchange.ics",
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:Microsoft Exchange Server 2010\r\n"
+        b"BEGIN:VEVENT\r\nUID:iles-1\r\nSUMMARY:Souper communautaire\r\n"
+        b"DTSTART;TZID=Atlantic Standard Time:20270504T170000\r\n"
+        b"DTEND;TZID=Atlantic Standard Time:20270504T190000\r\n"
+        b"LOCATION:Salle paroissiale\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    importer.run(make_feed("/exchange.ics"))
+    page = EventPage.objects.get(title="Souper communautaire")
+    assert page.timezone == "America/Halifax"
+    assert page.start_time == dt.time(17, 0)
+    halifax = ZoneInfo("America/Halifax")
+    assert dates_of(page)[0].start == dt.datetime(2027, 5, 4, 17, tzinfo=halifax)
+
+
+def test_hand_edit_notes_read_in_the_staff_language():
+    from django.utils import translation
+
+    from partner_feeds.services.refusals import describe_note
+
+    note = {"code": "date_edited", "title": "Soccer", "when": "2027-05-15T15:00:00+00:00"}
+    with translation.override("fr"):
+        french = describe_note(note)
+    with translation.override("es"):
+        spanish = describe_note(note)
+    assert "à la main" in french and "11" in french
+    assert "a mano" in spanish

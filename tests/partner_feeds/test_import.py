@@ -294,3 +294,17 @@ def test_hand_edit_notes_read_in_the_staff_language():
         spanish = describe_note(note)
     assert "à la main" in french and "11" in french
     assert "a mano" in spanish
+
+
+def test_drafts_stay_out_of_the_public_feed_until_published(
+    client, routes, make_feed, before_the_feeds
+):
+    routes.fixture("/nextcloud.ics", "nextcloud.ics")
+    importer.run(make_feed("/nextcloud.ics"))
+    assert "Atelier de cuisine" not in client.get("/feeds/events.ics").content.decode()
+    page = EventPage.objects.get(title="Atelier de cuisine")
+    page.get_latest_revision().publish()
+    feed_text = client.get("/feeds/events.ics").content.decode()
+    assert "Atelier de cuisine" in feed_text
+    # Publishing made no second date: the rule's row is the imported one.
+    assert len(dates_of(page)) == 1

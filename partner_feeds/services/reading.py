@@ -23,6 +23,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from partner_feeds.services.refusals import Refused
 
 PAGE_FIELDS = ("title", "summary", "body", "place_name", "address")
+SUB_DAILY = {"HOURLY", "MINUTELY", "SECONDLY"}
 BREAKS = re.compile(r"<br\s*/?>|</p>", re.IGNORECASE)
 
 
@@ -76,9 +77,16 @@ def parse(body):
         raise Refused("malformed") from error
     if not isinstance(calendar, icalendar.Calendar):
         raise Refused("malformed")
-    count = len(calendar.walk("VEVENT"))
-    if count > settings.ENSEMBLE_FEED_MAX_EVENTS:
+    events = calendar.walk("VEVENT")
+    if len(events) > settings.ENSEMBLE_FEED_MAX_EVENTS:
         raise Refused("too_many_events", limit=settings.ENSEMBLE_FEED_MAX_EVENTS)
+    # Activities repeat daily at most; a rule by the hour, minute or second can only
+    # make the expansion search long (an impossible one never ends).
+    for event in events:
+        rules = event.get("RRULE")
+        for rule in rules if isinstance(rules, list) else [rules] if rules else []:
+            if set(map(str.upper, map(str, rule.get("FREQ", [])))) & SUB_DAILY:
+                raise Refused("too_frequent")
     return calendar
 
 

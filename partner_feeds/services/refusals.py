@@ -42,6 +42,7 @@ def _messages():
             "calendar of public activities only."
         ),
         "too_many_dates": _("The calendar's events repeat more than %(limit)s times: refused."),
+        "too_frequent": _("An event repeats more than once a day: refused."),
         "failed": _("The import failed unexpectedly; nothing was changed."),
     }
 

@@ -111,6 +111,16 @@ def test_too_many_dates_is_refused(routes, make_feed, settings, before_the_feeds
     assert refused(make_feed("/google.ics")) == "too_many_dates"
 
 
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY"])
+def test_rules_repeating_within_a_day_are_refused(routes, make_feed, freq, before_the_feeds):
+    body = (FEEDS / "nextcloud.ics").read_text()
+    body = body.replace(
+        "STATUS:CONFIRMED", f"STATUS:CONFIRMED\nRRULE:FREQ={freq};BYMONTH=2;BYMONTHDAY=30"
+    )
+    routes.calendar("/fast.ics", body.encode())
+    assert refused(make_feed("/fast.ics")) == "too_frequent"
+
+
 def test_error_status_is_refused(routes, make_feed):
     assert refused(make_feed("/nothing-here.ics")) == "status"
 

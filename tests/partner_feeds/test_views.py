@@ -115,3 +115,16 @@ def test_people_without_an_organization_are_refused(client, site_tree):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert denied(client.get(reverse("partner_feeds_index")))
+
+
+def test_a_refusal_is_shown_to_staff_in_their_language(client, org, routes):
+    routes.calendar("/page", b"<html></html>", content_type="text/html")
+    client.force_login(staff_of(org))
+    client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": url("/page"), "category": _category()},
+    )
+    client.post(reverse("partner_feeds_run", args=[PartnerFeed.objects.get().pk]))
+    page = client.get(reverse("partner_feeds_index"), HTTP_ACCEPT_LANGUAGE="fr").content
+    assert "ne donne pas un calendrier" in page.decode()
+    assert "text/html" in page.decode()

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
 from events.models import EventDate, EventPage
 from events.services import schedule
@@ -24,7 +23,6 @@ from partner_feeds.services import fetch, reading
 from partner_feeds.services.refusals import Refused
 
 log = logging.getLogger(__name__)
-TITLE_FALLBACK = _("Imported activity")
 
 
 @dataclasses.dataclass
@@ -139,8 +137,6 @@ def create_page(feed, item):
         spoken_languages=organization.staff_languages,
         live=False,
     )
-    if not page.title:
-        page.title = str(TITLE_FALLBACK)
     organization.add_child(instance=page)
     revision = page.save_revision()
     if feed.trusted:

@@ -308,3 +308,45 @@ def test_drafts_stay_out_of_the_public_feed_until_published(
     assert "Atelier de cuisine" in feed_text
     # Publishing made no second date: the rule's row is the imported one.
     assert len(dates_of(page)) == 1
+
+
+def test_registered_people_hear_of_a_partner_cancelling_or_moving(
+    routes, make_feed, before_the_feeds
+):
+    """Dates change through the schedule services, which queue the notices."""
+    from events.models import MessageKind, OutboxMessage
+    from tests.rsvp_helpers import ask
+
+    routes.fixture("/google.ics", "google.ics")
+    feed = make_feed("/google.ics", trusted=True)
+    importer.run(feed)
+    soccer = EventPage.objects.get(title="Soccer du lundi")
+    rodeo = EventPage.objects.get(title="Sortie au rodéo")
+    ask(dates_of(rodeo)[0])
+    ask(dates_of(soccer)[1])  # Monday 10 May
+    routes.calendar(
+        "/google.ics",
+        _edited_google(
+            **{
+                "SEQUENCE:0\nSTATUS:CONFIRMED\nSUMMARY:Sortie au rodéo": (
+                    "SEQUENCE:1\nSTATUS:CANCELLED\nSUMMARY:Sortie au rodéo"
+                ),
+                "DTSTART;TZID=America/Toronto:20270503T180000": (
+                    "DTSTART;TZID=America/Toronto:20270503T183000"
+                ),
+                "DTEND;TZID=America/Toronto:20270503T200000": (
+                    "DTEND;TZID=America/Toronto:20270503T203000"
+                ),
+            }
+        ),
+    )
+    assert not OutboxMessage.objects.filter(
+        kind__in=[MessageKind.DATE_CANCELLED, MessageKind.DATE_MOVED]
+    ).exists()
+    importer.run(feed)
+    assert OutboxMessage.objects.filter(
+        kind=MessageKind.DATE_CANCELLED, rsvp__date__event=rodeo
+    ).exists()
+    assert OutboxMessage.objects.filter(
+        kind=MessageKind.DATE_MOVED, rsvp__date__event=soccer
+    ).exists()

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "notifications",
     "reports",
     "demo",
+    "partner_feeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -247,6 +248,16 @@ ENSEMBLE_EVENT_TIMEZONES = [
     ("America/Halifax", _("Atlantic time (Îles-de-la-Madeleine)")),
     ("America/Blanc-Sablon", _("Atlantic time, no daylight saving (Basse-Côte-Nord)")),
 ]
+
+# Partner calendars (docs/imports.md): limits on what one feed may bring, how far
+# ahead dates are imported, and networks a feed may live on besides the public
+# internet (none by default: private and internal addresses are refused).
+ENSEMBLE_FEED_MAX_BYTES = env_int("ENSEMBLE_FEED_MAX_BYTES", 2_000_000)
+ENSEMBLE_FEED_MAX_EVENTS = env_int("ENSEMBLE_FEED_MAX_EVENTS", 500)
+ENSEMBLE_FEED_MAX_DATES = env_int("ENSEMBLE_FEED_MAX_DATES", 1000)
+ENSEMBLE_FEED_HORIZON_DAYS = env_int("ENSEMBLE_FEED_HORIZON_DAYS", 180)
+ENSEMBLE_FEED_TIMEOUT_SECONDS = env_int("ENSEMBLE_FEED_TIMEOUT_SECONDS", 20)
+ENSEMBLE_FEED_ALLOWED_NETWORKS = env_list("ENSEMBLE_FEED_ALLOWED_NETWORKS")
 
 # Contacts are masked in every line (config/logs.py); production writes JSON lines.
 LOGGING = {

@@ -1,0 +1,90 @@
+"""A real HTTP server in a thread serving calendars, and an organization to import into."""
+
+import http.server
+import threading
+
+import pytest
+
+from activities.models import Category
+from partner_feeds.models import PartnerFeed
+from tests.factories import OrganizationFactory, french
+from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORTS, SERVER, url
+
+
+class Routes(dict):
+    """path -> (status, headers, body); a body may be a callable writing to the socket."""
+
+    def calendar(self, path, body, content_type="text/calendar; charset=utf-8"):
+        self[path] = (200, {"Content-Type": content_type}, body)
+
+    def fixture(self, path, name):
+        self.calendar(path, (FEEDS / name).read_bytes())
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        status, headers, body = self.server.routes.get(self.path, (404, {}, b"missing"))
+        self.server.hits.append(self.path)
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if not callable(body):
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if callable(body):
+            body(self.wfile)
+        else:
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def feed_server():
+    server = None
+    for port in PORTS:
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+            break
+        except OSError:
+            continue
+    assert server is not None, "no free port for the test calendar server"
+    SERVER["port"] = server.server_address[1]
+    server.daemon_threads = True
+    server.routes, server.hits = Routes(), []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def routes(feed_server, settings):
+    """The server's routes, emptied for each test; loopback allowed for the test only."""
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    feed_server.routes.clear()
+    feed_server.hits.clear()
+    return feed_server.routes
+
+
+@pytest.fixture
+def before_the_feeds(time_machine):
+    time_machine.move_to(BEFORE_THE_FEEDS, tick=True)
+    return BEFORE_THE_FEEDS
+
+
+@pytest.fixture
+def org(site_tree):
+    return OrganizationFactory(title="AIDE", slug="aide")
+
+
+@pytest.fixture
+def make_feed(org):
+    def make(path, **kwargs):
+        kwargs.setdefault("organization", org)
+        kwargs.setdefault("category", Category.objects.get(locale=french(), slug="outing"))
+        return PartnerFeed.objects.create(url=url(path), **kwargs)
+
+    return make

@@ -1,0 +1,130 @@
+"""Staff manage their own organization's partner calendars, and only those."""
+
+import pytest
+from django.urls import reverse
+
+from partner_feeds.models import PartnerFeed
+from tests.factories import OrganizationFactory, UserFactory, staff_of
+from tests.partner_feeds.helpers import url
+
+pytestmark = pytest.mark.django_db
+
+
+def denied(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to its home page."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+@pytest.fixture
+def other(site_tree):
+    return OrganizationFactory(title="SANA", slug="sana")
+
+
+def test_staff_add_a_calendar_for_their_organization(client, org, routes, before_the_feeds):
+    routes.fixture("/nextcloud.ics", "nextcloud.ics")
+    client.force_login(staff_of(org))
+    response = client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": url("/nextcloud.ics"), "category": _category()},
+    )
+    assert response.status_code == 302
+    feed = PartnerFeed.objects.get()
+    assert feed.organization == org and not feed.trusted
+    # "Import now" runs the task (the immediate backend in tests); the page shows it.
+    client.post(reverse("partner_feeds_run", args=[feed.pk]))
+    page = client.get(reverse("partner_feeds_index")).content.decode()
+    assert "Atelier de cuisine" not in page  # notes only, no content leak
+    feed.refresh_from_db()
+    assert feed.last_status == "ok"
+
+
+def _category():
+    from activities.models import Category
+
+    return Category.objects.filter(locale__language_code="fr").first().pk
+
+
+def test_staff_cannot_make_their_feed_trusted(client, org):
+    client.force_login(staff_of(org))
+    client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": "https://example.org/c.ics", "category": _category()},
+    )
+    client.post(
+        reverse("partner_feeds_add"),
+        {
+            "organization": org.pk,
+            "url": "https://example.org/d.ics",
+            "category": _category(),
+            "trusted": "on",
+        },
+    )
+    assert PartnerFeed.objects.count() == 2
+    assert not PartnerFeed.objects.filter(trusted=True).exists()
+
+
+def test_administrators_can_trust_a_partner(client, org):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.post(
+        reverse("partner_feeds_add"),
+        {
+            "organization": org.pk,
+            "url": "webcal://example.org/d.ics",
+            "category": _category(),
+            "trusted": "on",
+        },
+    )
+    feed = PartnerFeed.objects.get()
+    assert feed.trusted and feed.url == "https://example.org/d.ics"
+
+
+def test_other_organizations_feeds_are_out_of_reach(client, org, other):
+    feed = PartnerFeed.objects.create(
+        organization=other, url="https://example.org/s.ics", category_id=_category()
+    )
+    client.force_login(staff_of(org))
+    assert "example.org/s.ics" not in client.get(reverse("partner_feeds_index")).content.decode()
+    for name in ("partner_feeds_edit", "partner_feeds_run", "partner_feeds_delete"):
+        assert denied(client.post(reverse(name, args=[feed.pk])))
+    response = client.post(
+        reverse("partner_feeds_add"),
+        {"organization": other.pk, "url": "https://example.org/t.ics", "category": _category()},
+    )
+    assert response.status_code == 200  # the form, with the choice refused
+    assert PartnerFeed.objects.count() == 1
+    assert PartnerFeed.objects.filter(pk=feed.pk).exists()
+
+
+def test_bad_address_is_explained_in_the_form(client, org):
+    client.force_login(staff_of(org))
+    response = client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": "file:///etc/passwd", "category": _category()},
+    )
+    assert response.status_code == 200
+    assert "http://" in response.content.decode()
+    assert not PartnerFeed.objects.exists()
+
+
+def test_people_without_an_organization_are_refused(client, site_tree):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert denied(client.get(reverse("partner_feeds_index")))
+
+
+def test_a_refusal_is_shown_to_staff_in_their_language(client, org, routes):
+    routes.calendar("/page", b"<html></html>", content_type="text/html")
+    client.force_login(staff_of(org))
+    client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": url("/page"), "category": _category()},
+    )
+    client.post(reverse("partner_feeds_run", args=[PartnerFeed.objects.get().pk]))
+    page = client.get(reverse("partner_feeds_index"), HTTP_ACCEPT_LANGUAGE="fr").content
+    assert "ne donne pas un calendrier" in page.decode()
+    assert "text/html" in page.decode()

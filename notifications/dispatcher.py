@@ -7,8 +7,8 @@ It sits beside the tasks it enqueues, above the services those tasks run
 from django.conf import settings
 from django.utils import timezone
 
+from notifications import tasks
 from notifications.services import dispatch as claims
-from notifications.tasks import send_outbox_batch
 
 
 def batches(ids, size):
@@ -23,7 +23,7 @@ def dispatch(*, limit=100, worker=None, now=None):
     if not allowed:
         return 0
     token, ids = claims.claim(limit=allowed, worker=worker, now=now)
-    task = send_outbox_batch.using(queue_name=settings.ENSEMBLE_OUTBOX_QUEUE)
+    task = tasks.send_outbox_batch.using(queue_name=settings.ENSEMBLE_OUTBOX_QUEUE)
     for batch in batches(ids, settings.ENSEMBLE_OUTBOX_BATCH_SIZE):
         # If enqueuing fails, the leases run out and the rows are claimed again.
         task.enqueue(token, batch)

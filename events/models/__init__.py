@@ -9,6 +9,7 @@ from .originals import original_page
 from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
 from .pickups import PickupPoint
 from .regions import Region
+from .replies import IncomingMessage, PendingChoice, ReplyAction, WhatsAppOptOut
 from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
 from .subscriptions import DigestSubscription, SubscriptionStatus
 
@@ -33,6 +34,10 @@ __all__ = [
     "Rsvp",
     "RsvpSource",
     "RsvpStatus",
+    "IncomingMessage",
+    "PendingChoice",
+    "ReplyAction",
+    "WhatsAppOptOut",
     "SmsOptOut",
     "SubscriptionStatus",
     "original_page",

@@ -40,8 +40,9 @@ from events import sms
 from events.models import MessageChannel, MessageStatus, OutboxMessage, Rsvp
 from events.notifications.recipients import address, recipient_of
 from events.notifications.render import render
+from events.notifications.whatsapp import send_whatsapp
 from events.services import rate
-from events.services.outbox import WITH_LINK, sms_allowed
+from events.services.outbox import WITH_LINK, sms_allowed, whatsapp_allowed
 from events.services.tokens import new_token
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,8 @@ def why_not(row, now):
         return MessageStatus.SKIPPED
     if row.channel == MessageChannel.EMAIL and not who.email:
         return MessageStatus.SKIPPED
+    if row.channel == MessageChannel.WHATSAPP and not whatsapp_allowed(who.phone):
+        return MessageStatus.SKIPPED
     return None
 
 
@@ -146,7 +149,7 @@ def take(pk, token, now):
     return bool(renew(_mine(pk, token), now))
 
 
-SELECTED = ("rsvp__date__event", "organizer_message", "subscription")
+SELECTED = ("rsvp__date__event", "organizer_message", "subscription", "reply_to")
 
 
 @dataclasses.dataclass
@@ -291,6 +294,8 @@ def deliver(row, rendered):
             sms.SmsMessage(to=to, body=rendered.text, reference=f"outbox-{row.pk}")
         )
         return sent.provider_id or ""
+    if row.channel == MessageChannel.WHATSAPP:
+        return send_whatsapp(row, to, rendered)
     email = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,

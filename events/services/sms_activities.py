@@ -10,7 +10,7 @@ filtered to the region and the same seven days.
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from events.formatting import format_brief
+from events.formatting import format_short_datetime
 from events.services.listing import localize_dates, upcoming_dates
 from events.services.regional import listing_url, region_name
 from events.services.when import next_days
@@ -20,7 +20,7 @@ MAX_SEGMENTS = 2
 DAYS = 7
 # Dates read: more never fit in two segments.
 MAX_DATES = 12
-TITLE_LIMITS = (40, 24, 16)
+TITLE_LIMITS = (40, 24, 16, 10)
 
 
 def fits(text):
@@ -43,7 +43,7 @@ def shorten(text, limit):
 
 
 def item(entry, language, limit):
-    when = format_brief(entry.date.start, entry.page.timezone, language)
+    when = format_short_datetime(entry.date.start, entry.page.timezone, language)
     return f"{shorten(entry.page.title, limit)} {when}"
 
 
@@ -54,6 +54,8 @@ def items(listed, language, limit):
 def activities_answer(language, region, now):
     """The answer's text, in `language` (the caller activates it)."""
     link = listing_url(language, region, when="week")
+    if not region:
+        link = link.replace("?region=&", "?")  # every region: a shorter link
     if region:
         head = _("This week in %(region)s:") % {"region": region_name(region)}
     else:

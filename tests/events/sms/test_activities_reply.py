@@ -48,7 +48,9 @@ def links_in(text):
         ("Activities estr", "en", "This week in Estrie"),
     ],
 )
-def test_the_answer_fits_two_segments_in_the_keywords_language(week, client, body, language, heading):
+def test_the_answer_fits_two_segments_in_the_keywords_language(
+    week, client, body, language, heading
+):
     phone = new_phone()
     text_in(client, phone, body)
     [answer] = answers_to(phone)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from events.models import Rsvp
 from events.services import rsvp as seats
+from events.services import sms_conversation
 
 BLANK = {
     "first_name": "",
@@ -40,6 +41,8 @@ def expired(now=None):
 
 
 def erase_expired(now=None):
-    """Erase every RSVP whose date ended more than the retention period ago."""
+    """Erase every RSVP whose date ended more than the retention period ago (and the
+    text messages people sent as long ago)."""
     now = now or timezone.now()
+    sms_conversation.forget_old(now)
     return expired(now).update(**BLANK, erased_at=now, modified_at=now)

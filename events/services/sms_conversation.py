@@ -171,4 +171,15 @@ def act(action, rsvp, language, now):
     return done_text(action, rsvp, language)
 
 
-__all__ = ["Parsed", "receive", "sender_of"]
+__all__ = ["Parsed", "forget_old", "receive", "sender_of"]
+
+
+def forget_old(now=None):
+    """Incoming messages name a phone and say what was done: they go after the
+    retention period, like RSVPs' personal data (their answers' outbox rows with
+    them), and expired choices at once. Returns how many messages went."""
+    now = now or timezone.now()
+    PendingChoice.objects.filter(expires_at__lte=now).delete()
+    limit = now - dt.timedelta(days=settings.ENSEMBLE_RETENTION_DAYS)
+    deleted, _by_model = IncomingMessage.objects.filter(created_at__lt=limit).delete()
+    return deleted

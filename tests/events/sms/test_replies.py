@@ -194,3 +194,16 @@ def test_what_is_not_understood_gets_help_and_changes_nothing(site_tree, client)
     assert rsvp.status == RsvpStatus.CONFIRMED
     [answer] = answers_to(rsvp.phone)
     assert "CANCEL" in answer and "ACTIVITIES" in answer
+
+
+def test_incoming_messages_go_with_the_retention_period(site_tree, client, settings):
+    from events.services import retention
+
+    rsvp = rsvp_on(a_date())
+    text_in(client, rsvp.phone, "bonjour")
+    later = timezone.now() + dt.timedelta(days=settings.ENSEMBLE_RETENTION_DAYS - 1)
+    retention.erase_expired(now=later)
+    assert IncomingMessage.objects.count() == 1
+    retention.erase_expired(now=later + dt.timedelta(days=2))
+    assert not IncomingMessage.objects.exists()
+    assert not OutboxMessage.objects.filter(kind=MessageKind.REPLY).exists()

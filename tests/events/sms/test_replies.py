@@ -207,3 +207,30 @@ def test_incoming_messages_go_with_the_retention_period(site_tree, client, setti
     retention.erase_expired(now=later + dt.timedelta(days=2))
     assert not IncomingMessage.objects.exists()
     assert not OutboxMessage.objects.filter(kind=MessageKind.REPLY).exists()
+
+
+def test_staff_see_who_confirmed_coming(site_tree, client):
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    from tests.factories import staff_of
+
+    date = a_date()
+    coming = rsvp_on(date, first_name="Lupita")
+    rsvp_on(date, first_name="Pedro")
+    send_day_before_reminder(coming)
+    text_in(client, coming.phone, "SÍ")
+    event = date.event
+    client.force_login(staff_of(event.get_parent().specific))
+    html = client.get(reverse("events_rsvps", args=[event.pk, date.pk])).content.decode()
+    assert html.count("✓ ") == 1
+    response = client.get(reverse("events_rsvp_export", args=[event.pk, date.pk, "csv"]))
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    heading = next(h for h in rows[0] if h in ("Confirmed coming", "Présence confirmée"))
+    assert len(rows) == 2
+    confirmed = {row[heading] for row in rows if "Lupita" in row.values()}
+    others = {row[heading] for row in rows if "Pedro" in row.values()}
+    assert confirmed and all(confirmed) and others == {""}

@@ -37,6 +37,9 @@ CHOICE_LIFETIME = dt.timedelta(hours=2)
 # Numbers offered in one choice: "1" to "9", one character to type.
 MAX_CHOICES = 9
 WHATSAPP_PREFIX = "whatsapp:"
+# Answers to one number in an hour: each costs an SMS, and a number (or a loop
+# between two automated senders) writing again and again must not run up the bill.
+ANSWERS_PER_HOUR = 10
 
 
 def sender_of(raw):
@@ -69,6 +72,8 @@ def receive(message_sid, sender, body, *, now=None):
         )
         if not created:
             return "repeat"
+        if too_many(phone, now):
+            return "ignored"
         incoming.language, incoming.answer = answer(phone, parse(body), now)
         incoming.save(update_fields=["language", "answer"])
         OutboxMessage.objects.create(
@@ -79,6 +84,12 @@ def receive(message_sid, sender, body, *, now=None):
             status=MessageStatus.PENDING,
         )
     return "answered"
+
+
+def too_many(phone, now):
+    hour_ago = now - dt.timedelta(hours=1)
+    recent = IncomingMessage.objects.filter(phone=phone, created_at__gte=hour_ago)
+    return recent.count() > ANSWERS_PER_HOUR
 
 
 def language_of(phone, parsed, now):

@@ -234,3 +234,13 @@ def test_staff_see_who_confirmed_coming(site_tree, client):
     confirmed = {row[heading] for row in rows if "Lupita" in row.values()}
     others = {row[heading] for row in rows if "Pedro" in row.values()}
     assert confirmed and all(confirmed) and others == {""}
+
+
+def test_a_number_writing_again_and_again_is_not_answered_every_time(site_tree, client):
+    from events.services.sms_conversation import ANSWERS_PER_HOUR
+
+    phone = new_phone()
+    for _message in range(ANSWERS_PER_HOUR + 3):
+        text_in(client, phone, "ACTIVITIES")
+    assert IncomingMessage.objects.filter(phone=phone).count() == ANSWERS_PER_HOUR + 3
+    assert len(answers_to(phone)) == ANSWERS_PER_HOUR

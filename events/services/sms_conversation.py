@@ -135,11 +135,11 @@ def pending(phone, now):
     return PendingChoice.objects.filter(phone=phone, expires_at__gt=now).first()
 
 
-def act_or_offer(phone, action, language, now):
+def act_or_offer(phone, action, language, now, *, act_on_one=True):
     found = list(candidates(phone, action, now)[:MAX_CHOICES])
     if not found:
         return nothing_text(action)
-    if len(found) == 1:
+    if len(found) == 1 and act_on_one:
         return act(action, found[0], language, now)
     PendingChoice.objects.update_or_create(
         phone=phone,
@@ -159,7 +159,10 @@ def chosen(phone, parsed, language, now):
     choice = pending(phone, now)
     action = parsed.action if parsed.action != CHOOSE else ""
     if choice is None:
-        return act_or_offer(phone, action, language, now) if action else help_text()
+        # A number with no list sent (or an expired one) picks nothing: the list goes.
+        if not action:
+            return help_text()
+        return act_or_offer(phone, action, language, now, act_on_one=False)
     action = action or choice.action
     ids = choice.rsvp_ids
     if not 1 <= parsed.number <= len(ids):

@@ -244,3 +244,15 @@ def test_a_number_writing_again_and_again_is_not_answered_every_time(site_tree, 
         text_in(client, phone, "ACTIVITIES")
     assert IncomingMessage.objects.filter(phone=phone).count() == ANSWERS_PER_HOUR + 3
     assert len(answers_to(phone)) == ANSWERS_PER_HOUR
+
+
+def test_a_number_without_a_list_sent_acts_on_nothing(site_tree, client):
+    rsvp = rsvp_on(a_date(title="Soccer"))
+    text_in(client, rsvp.phone, "ANNULER 2")
+    rsvp.refresh_from_db()
+    assert rsvp.status == RsvpStatus.CONFIRMED
+    [answer] = answers_to(rsvp.phone)
+    assert "1 Soccer" in answer
+    text_in(client, rsvp.phone, "1")
+    rsvp.refresh_from_db()
+    assert rsvp.status == RsvpStatus.CANCELLED

@@ -33,7 +33,12 @@ def join_regions(codes):
 
 
 class DigestSubscription(models.Model):
-    channel = models.CharField(_("channel"), max_length=5, choices=MessageChannel.choices)
+    # Digests go by SMS or e-mail only (WhatsApp carries reminders, docs/replies.md).
+    channel = models.CharField(
+        _("channel"),
+        max_length=5,
+        choices=[(c.value, c.label) for c in (MessageChannel.SMS, MessageChannel.EMAIL)],
+    )
     contact = models.CharField(_("contact"), max_length=254)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     # Space-separated region codes ("05 16"): a one-table filter, like

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.languages import LanguageCode
-from notifications.models import language_codes, text_language
+from notifications.models.organizer_messages import language_codes, text_language
 from notifications.services.organizer_messages import clean_texts
 from notifications.services.render import organizer_sms_overflow
 

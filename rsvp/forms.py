@@ -110,6 +110,8 @@ class BaseRsvpForm(ContactFieldsMixin, forms.Form):
         reminder = data.get("reminder")
         if reminder == ReminderChannel.SMS and not phone and "phone" not in self.errors:
             self.add_error("reminder", _("For text messages, give a mobile phone number."))
+        if reminder == ReminderChannel.WHATSAPP and not phone and "phone" not in self.errors:
+            self.add_error("reminder", _("For WhatsApp, give your mobile phone number."))
         if reminder == ReminderChannel.EMAIL and not email and "email" not in self.errors:
             self.add_error("reminder", _("For e-mails, give an e-mail address."))
         if data.get("needs_transport") and "pickup" in self.fields and not data.get("pickup"):

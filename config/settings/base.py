@@ -1,5 +1,6 @@
 """Settings shared by every environment; the others import from here."""
 
+import json
 from pathlib import Path
 
 import dj_database_url
@@ -220,6 +221,12 @@ TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 # The public address of /sms/twilio/status/, for delivery reports (docs/notifications.md).
 TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
+# WhatsApp reminders (docs/replies.md): the backend, Twilio's WhatsApp sender number,
+# and the pre-approved templates used outside the 24-hour window, as JSON mapping
+# "kind:language" (or "kind") to a Content SID, e.g. {"reminder_day_before:fr": "HX…"}.
+WHATSAPP_BACKEND = env_str("WHATSAPP_BACKEND", "notifications.sms.backends.whatsapp.ConsoleBackend")
+TWILIO_WHATSAPP_FROM = env_str("TWILIO_WHATSAPP_FROM", "")
+TWILIO_WHATSAPP_TEMPLATES = json.loads(env_str("TWILIO_WHATSAPP_TEMPLATES", "") or "{}")
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)

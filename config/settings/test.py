@@ -7,6 +7,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "notifications.sms.backends.locmem.SmsBackend"
+WHATSAPP_BACKEND = "notifications.sms.backends.whatsapp.LocmemBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests that share a rate across processes point this at Redis.
 ENSEMBLE_RATE_LIMIT_STORAGE = env_str("ENSEMBLE_RATE_LIMIT_STORAGE", "memory://")

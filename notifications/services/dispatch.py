@@ -41,8 +41,9 @@ from notifications import sms
 from notifications.services import rate
 from notifications.services.recipients import address, recipient_of
 from notifications.services.render import render
+from notifications.services.whatsapp import send_whatsapp
 from rsvp.models import MessageChannel, MessageStatus, OutboxMessage, Rsvp
-from rsvp.services.outbox import WITH_LINK, sms_allowed
+from rsvp.services.outbox import WITH_LINK, sms_allowed, whatsapp_allowed
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ def why_not(row, now):
         return MessageStatus.SKIPPED
     if row.channel == MessageChannel.EMAIL and not who.email:
         return MessageStatus.SKIPPED
+    if row.channel == MessageChannel.WHATSAPP and not whatsapp_allowed(who.phone):
+        return MessageStatus.SKIPPED
     return None
 
 
@@ -125,7 +128,7 @@ def take(pk, token, now):
     return bool(renew(_mine(pk, token), now))
 
 
-SELECTED = ("rsvp__date__event", "organizer_message", "subscription")
+SELECTED = ("rsvp__date__event", "organizer_message", "subscription", "reply_to")
 
 
 @dataclasses.dataclass
@@ -270,6 +273,8 @@ def deliver(row, rendered):
             sms.SmsMessage(to=to, body=rendered.text, reference=f"outbox-{row.pk}")
         )
         return sent.provider_id or ""
+    if row.channel == MessageChannel.WHATSAPP:
+        return send_whatsapp(row, to, rendered)
     email = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import EventDate
-from notifications.models import OrganizerMessage, language_codes
+from notifications.models import OrganizerMessage
+from notifications.models.organizer_messages import language_codes
 from rsvp.services import outbox
 
 

@@ -26,7 +26,7 @@ JITTER_SECONDS = 0.01
 
 
 def per_second(channel):
-    if channel == MessageChannel.SMS:
+    if channel in (MessageChannel.SMS, MessageChannel.WHATSAPP):
         return settings.ENSEMBLE_SMS_RATE_PER_SECOND
     return settings.ENSEMBLE_EMAIL_RATE_PER_SECOND
 

@@ -49,7 +49,20 @@ class SubscriberRecipient:
         return MessageStatus.SKIPPED
 
 
+class ReplyRecipient:
+    """The number that wrote to us: the answer goes back on the channel it came by."""
+
+    def __init__(self, incoming):
+        self.phone = incoming.phone
+        self.email = ""
+
+    def why_not(self, row, now):
+        return None
+
+
 def recipient_of(row):
+    if row.reply_to_id is not None:
+        return ReplyRecipient(row.reply_to)
     if row.subscription_id is not None:
         return SubscriberRecipient(row.subscription)
     return RsvpRecipient(row.rsvp)
@@ -57,4 +70,4 @@ def recipient_of(row):
 
 def address(row):
     who = recipient_of(row)
-    return who.phone if row.channel == MessageChannel.SMS else who.email
+    return who.email if row.channel == MessageChannel.EMAIL else who.phone

@@ -221,6 +221,8 @@ def sms_text(context):
 def render(message, *, manage_token=None):
     """The message's subject and texts; `manage_token` is the private link's token,
     needed by the kinds that carry the link (WITH_LINK)."""
+    if message.reply_to_id is not None:
+        return Rendered(subject="", text=message.reply_to.answer)
     if message.subscription_id is not None:
         return render_for_subscription(message)
     rsvp = message.rsvp
@@ -232,10 +234,16 @@ def render(message, *, manage_token=None):
             context.update(organizer_context(rsvp.date, lang, written.text_for(lang)))
             context["text_language"] = written.text_language(lang)
         subject = str(SUBJECTS[message.kind]) % {"title": context["title"]}
-        if message.channel == "sms":
+        if message.channel in ("sms", "whatsapp"):
             if message.kind == MessageKind.ORGANIZER_MESSAGE:
-                return Rendered(subject=subject, text=organizer_sms(context))
-            return Rendered(subject=subject, text=sms_text(context))
+                rendered = Rendered(subject=subject, text=organizer_sms(context))
+            else:
+                rendered = Rendered(subject=subject, text=sms_text(context))
+            if message.channel == "whatsapp":
+                from notifications.services.whatsapp import with_template
+
+                return with_template(message, rendered, context)
+            return rendered
         context["stop_url"] = stop_url(rsvp)
         context["organization"] = organization_of(rsvp.date.event)
         text = render_to_string(f"notifications/messages/{message.kind}.email.txt", context)

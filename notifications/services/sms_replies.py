@@ -7,15 +7,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from digest.services import subscriptions
-from rsvp.models import MessageChannel, MessageStatus, OutboxMessage, SmsOptOut
+from rsvp.models import MessageChannel, MessageStatus, OutboxMessage, SmsOptOut, WhatsAppOptOut
 
 # The usual carrier keywords in English, and their French and Spanish counterparts.
+# CANCEL / CANCELAR cancel a registration and YES confirms one (docs/replies.md): the
+# Twilio number's Advanced Opt-Out must not treat them as opt-out or opt-in keywords.
 STOP_WORDS = {
-    "stop", "stopall", "unsubscribe", "cancel", "end", "quit",
+    "stop", "stopall", "unsubscribe", "end", "quit",
     "arret", "arreter", "desabonner", "desinscrire",
-    "alto", "parar", "para", "baja", "cancelar",
+    "alto", "parar", "para", "baja",
 }  # fmt: skip
-START_WORDS = {"start", "unstop", "yes", "debut", "inicio", "reanudar"}
+START_WORDS = {"start", "unstop", "debut", "inicio", "reanudar"}
 
 # Twilio MessageStatus values we record; others (queued, sending, sent) change nothing.
 DELIVERY = {
@@ -53,13 +55,33 @@ def handle_reply(phone, body):
     return None
 
 
+@transaction.atomic
+def handle_whatsapp_reply(phone, body):
+    """STOP (ARRET, ALTO…) on WhatsApp stops WhatsApp messages to the number (SMS and
+    e-mail follow their own choices); START allows them again."""
+    word = keyword(body)
+    if not phone or not word:
+        return None
+    if word in STOP_WORDS:
+        WhatsAppOptOut.objects.get_or_create(phone=phone)
+        OutboxMessage.objects.filter(
+            rsvp__phone=phone, channel=MessageChannel.WHATSAPP, status=MessageStatus.PENDING
+        ).update(status=MessageStatus.SKIPPED, updated_at=timezone.now())
+        return "stop"
+    if word in START_WORDS:
+        WhatsAppOptOut.objects.filter(phone=phone).delete()
+        return "start"
+    return None
+
+
 def record_status(provider_id, status, error_code=""):
     """A delivery report; repeated reports are harmless. Returns rows changed."""
     new = DELIVERY.get(status)
     if not provider_id or new is None:
         return 0
     rows = OutboxMessage.objects.filter(
-        provider_message_id=provider_id, channel=MessageChannel.SMS
+        provider_message_id=provider_id,
+        channel__in=(MessageChannel.SMS, MessageChannel.WHATSAPP),
     ).filter(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED))
     changes = {"status": new, "updated_at": timezone.now()}
     if new == MessageStatus.FAILED:

@@ -14,6 +14,9 @@ class Rendered:
     ics_name: str = ""
     # A link that stops these messages with one POST (RFC 8058 List-Unsubscribe).
     unsubscribe_url: str = ""
+    # WhatsApp outside the 24-hour window: the template's variables (its Content SID
+    # is chosen when sending, notifications/services/whatsapp.py).
+    template_variables: dict | None = None
 
 
 def shorten(text, limit):

@@ -1,17 +1,16 @@
-"""Twilio webhooks: delivery status and incoming replies (STOP…).
+"""Twilio webhooks: delivery status and incoming replies (STOP, ANNULER…), for SMS
+and WhatsApp alike (a WhatsApp sender is "whatsapp:+1…").
 
 Both are authenticated by Twilio's request signature, computed over the public URL
 (settings.BASE_URL + path): a bad signature gets 403 and changes nothing.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from core.phones import normalize_phone
-from notifications.services import sms_replies
+from notifications.services import sms_conversation, sms_replies
 from notifications.sms.webhooks import twilio_signature_is_valid
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -39,9 +38,11 @@ def twilio_status(request):
 def twilio_incoming(request):
     if not twilio_signature_is_valid(request, _public_url(request)):
         return HttpResponseForbidden()
-    try:
-        phone = normalize_phone(request.POST.get("From", ""))
-    except ValidationError:
-        phone = ""  # an odd sender number is ignored, not a 500
-    sms_replies.handle_reply(phone, request.POST.get("Body", ""))
+    # The answer goes through the outbox; the TwiML stays empty. An odd sender
+    # number is ignored, not a 500.
+    sms_conversation.receive(
+        request.POST.get("MessageSid", ""),
+        request.POST.get("From", ""),
+        request.POST.get("Body", ""),
+    )
     return HttpResponse(EMPTY_TWIML, content_type="text/xml")

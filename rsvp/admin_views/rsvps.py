@@ -71,6 +71,7 @@ class RsvpExportView(SpreadsheetExportMixin, View):
         "transport_label",
         "pickup_name",
         "reminder_label",
+        "coming_label",
         "language",
         "source_label",
         "attended_label",
@@ -87,6 +88,7 @@ class RsvpExportView(SpreadsheetExportMixin, View):
         "transport_label": gettext_lazy("Needs transport"),
         "pickup_name": gettext_lazy("Pickup point"),
         "reminder_label": gettext_lazy("Reminders"),
+        "coming_label": gettext_lazy("Confirmed coming"),
         "language": gettext_lazy("Language"),
         "source_label": gettext_lazy("Source"),
         "attended_label": gettext_lazy("Came"),
@@ -111,6 +113,7 @@ class RsvpExportView(SpreadsheetExportMixin, View):
             item.source_label = item.get_source_display()
             item.transport_label = _("yes") if item.needs_transport else ""
             item.attended_label = _("yes") if item.attended else ""
+            item.coming_label = _("yes") if item.coming_confirmed_at else ""
             item.created_at = timezone.localtime(item.created_at).replace(microsecond=0)
         return self.as_spreadsheet(ExportRows(items), export_format)
 

@@ -1,4 +1,11 @@
-from .outbox import MessageChannel, MessageKind, MessageStatus, OutboxMessage, SmsOptOut
+from .outbox import (
+    MessageChannel,
+    MessageKind,
+    MessageStatus,
+    OutboxMessage,
+    SmsOptOut,
+    WhatsAppOptOut,
+)
 from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
 
 __all__ = [
@@ -11,4 +18,5 @@ __all__ = [
     "RsvpSource",
     "RsvpStatus",
     "SmsOptOut",
+    "WhatsAppOptOut",
 ]

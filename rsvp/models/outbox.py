@@ -26,6 +26,7 @@ class MessageKind(models.TextChoices):
     MANAGE_LINK = "manage_link", _("Registration link sent again")
     DIGEST = "digest", _("Weekly digest")
     SUBSCRIPTION_CONFIRM = "subscription_confirm", _("Digest subscription confirmation")
+    REPLY = "reply", _("Answer to a text message")
 
 
 # Kinds sent to a digest subscription; every other kind goes to an RSVP.
@@ -35,6 +36,7 @@ SUBSCRIPTION_KINDS = (MessageKind.DIGEST, MessageKind.SUBSCRIPTION_CONFIRM)
 class MessageChannel(models.TextChoices):
     SMS = "sms", _("Text message (SMS)")
     EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
 
 
 class MessageStatus(models.TextChoices):
@@ -65,8 +67,18 @@ class OutboxMessage(models.Model):
         null=True,
         blank=True,
     )
+    # The answer to a text message someone sent (kind "reply"): one row per incoming
+    # message, so a webhook Twilio retries is answered once.
+    reply_to = models.OneToOneField(
+        "notifications.IncomingMessage",
+        on_delete=models.CASCADE,
+        related_name="answer_row",
+        verbose_name=_("incoming text message"),
+        null=True,
+        blank=True,
+    )
     kind = models.CharField(_("kind"), max_length=24, choices=MessageKind.choices)
-    channel = models.CharField(_("channel"), max_length=5, choices=MessageChannel.choices)
+    channel = models.CharField(_("channel"), max_length=10, choices=MessageChannel.choices)
     # The version of what the message is about, so that each version goes once:
     # EventDate.sequence for the kinds that depend on the date's time or status (a
     # moved notice per move); the RSVP's link request number for manage_link (1, 2, …);
@@ -130,9 +142,10 @@ class OutboxMessage(models.Model):
                 name="one_subscription_message_per_version",
             ),
             models.CheckConstraint(
-                condition=Q(rsvp__isnull=False, subscription__isnull=True)
-                | Q(rsvp__isnull=True, subscription__isnull=False),
-                name="outbox_one_recipient",
+                condition=Q(rsvp__isnull=False, subscription__isnull=True, reply_to__isnull=True)
+                | Q(rsvp__isnull=True, subscription__isnull=False, reply_to__isnull=True)
+                | Q(rsvp__isnull=True, subscription__isnull=True, reply_to__isnull=False),
+                name="outbox_one_recipient_or_reply",
             ),
         ]
         indexes = [models.Index(fields=["status", "due_at"], name="outbox_due")]
@@ -154,3 +167,17 @@ class SmsOptOut(models.Model):
 
     def __str__(self):
         return f"SMS opt-out {self.pk}"
+
+
+class WhatsAppOptOut(models.Model):
+    """A number that wrote STOP on WhatsApp: nothing more goes to it there."""
+
+    phone = models.CharField(_("mobile phone"), max_length=20, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("WhatsApp opt-out")
+        verbose_name_plural = _("WhatsApp opt-outs")
+
+    def __str__(self):
+        return f"WhatsApp opt-out {self.pk}"

@@ -23,6 +23,7 @@ ACTIVE_STATUSES = (RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED)
 class ReminderChannel(models.TextChoices):
     SMS = "sms", _("Text message (SMS)")
     EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
     NONE = "none", _("No reminders")
 
 
@@ -61,7 +62,7 @@ class Rsvp(models.Model):
     pickup_key = models.UUIDField(_("pickup point"), null=True, blank=True)
     needs_transport = models.BooleanField(_("needs transport"), default=False)
     reminder = models.CharField(
-        _("reminders"), max_length=5, choices=ReminderChannel.choices, default=ReminderChannel.SMS
+        _("reminders"), max_length=10, choices=ReminderChannel.choices, default=ReminderChannel.SMS
     )
     language = models.CharField(_("language"), max_length=2)
     region = models.CharField(_("region"), max_length=2, blank=True)
@@ -69,6 +70,8 @@ class Rsvp(models.Model):
     # Place in the waiting list: the time the RSVP joined it (then pk).
     waitlisted_at = models.DateTimeField(null=True, blank=True, editable=False)
     attended = models.BooleanField(_("came"), default=False)
+    # When the person answered YES (OUI, SÍ) to the day-before reminder.
+    coming_confirmed_at = models.DateTimeField(_("confirmed coming"), null=True, blank=True)
     is_group = models.BooleanField(_("group"), default=False)
     group_label = models.CharField(_("group"), max_length=120, blank=True)
     source = models.CharField(

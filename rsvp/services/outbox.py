@@ -34,6 +34,7 @@ from rsvp.models import (
     RsvpSource,
     RsvpStatus,
     SmsOptOut,
+    WhatsAppOptOut,
 )
 
 REMINDERS = (MessageKind.REMINDER_DAY_BEFORE, MessageKind.REMINDER_HOURS_BEFORE)
@@ -63,6 +64,10 @@ def sms_allowed(phone):
 _stops = threading.local()
 
 
+def whatsapp_allowed(phone):
+    return bool(phone) and not WhatsAppOptOut.objects.filter(phone=phone).exists()
+
+
 @contextlib.contextmanager
 def stops_read_once(phones):
     """While a batch is sent, whether its numbers replied STOP is read in one query at
@@ -86,6 +91,8 @@ def channel_for(rsvp, kind):
         return None
     if rsvp.reminder == ReminderChannel.SMS and sms_allowed(rsvp.phone):
         return MessageChannel.SMS
+    if rsvp.reminder == ReminderChannel.WHATSAPP and whatsapp_allowed(rsvp.phone):
+        return MessageChannel.WHATSAPP
     if rsvp.reminder == ReminderChannel.EMAIL and rsvp.email:
         return MessageChannel.EMAIL
     if kind in REMINDERS:

@@ -10,10 +10,14 @@ docs/reports.md).
 import datetime as dt
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.utils import timezone
 
 from rsvp.models import Rsvp
 from rsvp.services import seats
+
+# Sent with `now` by each daily erase (receivers: notifications/signals.py).
+retention_due = Signal()
 
 BLANK = {
     "first_name": "",
@@ -40,6 +44,9 @@ def expired(now=None):
 
 
 def erase_expired(now=None):
-    """Erase every RSVP whose date ended more than the retention period ago."""
+    """Erase every RSVP whose date ended more than the retention period ago; apps that
+    keep other personal data (the text messages people sent) erase theirs on the
+    `retention_due` signal, in the same run."""
     now = now or timezone.now()
+    retention_due.send(sender=erase_expired, now=now)
     return expired(now).update(**BLANK, erased_at=now, modified_at=now)

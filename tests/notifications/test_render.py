@@ -19,7 +19,9 @@ from tests.rsvp_helpers import ask
 pytestmark = pytest.mark.django_db
 
 KINDS = [
-    k for k in MessageKind if k != MessageKind.ORGANIZER_MESSAGE and k not in SUBSCRIPTION_KINDS
+    k
+    for k in MessageKind
+    if k not in (MessageKind.ORGANIZER_MESSAGE, MessageKind.REPLY) and k not in SUBSCRIPTION_KINDS
 ]
 LONG_PLACE = "Centre communautaire Saint-Jean-Baptiste-de-Sainte-Pétronille-de-l'Île-d'Orléans"
 LONG_TITLE = "Excursión guiada al Parque Nacional de la Jacques-Cartier con almuerzo campestre"

@@ -1,0 +1,78 @@
+"""The answer to ACTIVITÉS / ACTIVIDADES / ACTIVITIES: the next seven days' activities
+in two SMS segments at most, and one link to the full list (docs/replies.md).
+
+The list is cut to what fits: activities in start order, each "title day time", the
+titles shortened before any activity is left out, then "…" for those that did not
+fit. The link is never cut; it opens the activities listing in the sender's language,
+filtered to the region and the same seven days.
+"""
+
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from activities.services.listing import localize_dates, upcoming_dates
+from core.formatting import format_short_datetime
+from core.when import next_days
+from forwarding.services.regional import listing_url, region_name
+from notifications.sms.segments import analyse
+
+MAX_SEGMENTS = 2
+DAYS = 7
+# Dates read: more never fit in two segments.
+MAX_DATES = 12
+TITLE_LIMITS = (40, 24, 16, 10)
+
+
+def fits(text):
+    return analyse(text).segments <= MAX_SEGMENTS
+
+
+def week_dates(language, region, now):
+    start, until = next_days(DAYS, now)
+    dates = upcoming_dates(now).scheduled().filter(start__lt=until)
+    if region:
+        dates = dates.filter(event__region=region)
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    return localize_dates(dates[:MAX_DATES], locale)
+
+
+def shorten(text, limit):
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def item(entry, language, limit):
+    when = format_short_datetime(entry.date.start, entry.page.timezone, language)
+    return f"{shorten(entry.page.title, limit)} {when}"
+
+
+def items(listed, language, limit):
+    return [item(entry, language, limit) for entry in listed]
+
+
+def activities_answer(language, region, now):
+    """The answer's text, in `language` (the caller activates it)."""
+    link = listing_url(language, region, when="week")
+    if not region:
+        link = link.replace("?region=&", "?")  # every region: a shorter link
+    if region:
+        head = _("This week in %(region)s:") % {"region": region_name(region)}
+    else:
+        head = _("This week:")
+    listed = week_dates(language, region, now)
+    if not listed:
+        return _("No activity in the next 7 days. All activities: %(link)s") % {"link": link}
+    # (activities shown, text): longer titles only while they cost no activity.
+    best = (0, f"{head} {link}")
+    for limit in TITLE_LIMITS:
+        shown = items(listed, language, limit)
+        for count in range(len(shown), best[0], -1):
+            more = "" if count == len(shown) else " …"
+            text = f"{head} {'; '.join(shown[:count])}{more} {link}"
+            if fits(text):
+                best = (count, text)
+                break
+        if best[0] == len(listed):
+            break
+    return best[1]

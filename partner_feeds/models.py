@@ -52,7 +52,7 @@ class PartnerFeed(models.Model):
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.NEVER
     )
     # A refusal's code and values, put into words in the reader's language
-    # (partner_feeds/services/wording.py).
+    # (partner_feeds/services/refusals.py).
     last_refusal = models.JSONField(default=dict, blank=True)
     last_counts = models.JSONField(default=dict, blank=True)
     last_notes = models.JSONField(default=list, blank=True)

@@ -65,6 +65,16 @@ class ContactFieldsMixin:
     def clean_email(self):
         return self.cleaned_data.get("email", "").strip().lower()
 
+    def check_reminder_contact(self, data):
+        """Reminders need their contact: SMS and WhatsApp a phone, e-mail an address."""
+        reminder, phone, email = data.get("reminder"), data.get("phone"), data.get("email")
+        if reminder == ReminderChannel.SMS and not phone and "phone" not in self.errors:
+            self.add_error("reminder", _("For text messages, give a mobile phone number."))
+        if reminder == ReminderChannel.WHATSAPP and not phone and "phone" not in self.errors:
+            self.add_error("reminder", _("For WhatsApp, give your mobile phone number."))
+        if reminder == ReminderChannel.EMAIL and not email and "email" not in self.errors:
+            self.add_error("reminder", _("For e-mails, give an e-mail address."))
+
 
 class BaseRsvpForm(ContactFieldsMixin, forms.Form):
     date = forms.TypedChoiceField(
@@ -107,13 +117,7 @@ class BaseRsvpForm(ContactFieldsMixin, forms.Form):
         phone, email = data.get("phone"), data.get("email")
         if not phone and not email and "phone" not in self.errors and "email" not in self.errors:
             self.add_error("phone", _("Give a mobile phone number or an e-mail address."))
-        reminder = data.get("reminder")
-        if reminder == ReminderChannel.SMS and not phone and "phone" not in self.errors:
-            self.add_error("reminder", _("For text messages, give a mobile phone number."))
-        if reminder == ReminderChannel.WHATSAPP and not phone and "phone" not in self.errors:
-            self.add_error("reminder", _("For WhatsApp, give your mobile phone number."))
-        if reminder == ReminderChannel.EMAIL and not email and "email" not in self.errors:
-            self.add_error("reminder", _("For e-mails, give an e-mail address."))
+        self.check_reminder_contact(data)
         if data.get("needs_transport") and "pickup" in self.fields and not data.get("pickup"):
             self.add_error("pickup", _("Choose where you will take the ride."))
         return data

@@ -217,6 +217,8 @@ class StaffRsvpForm(ContactFieldsMixin, forms.Form):
         data = super().clean()
         if not data.get("phone") and not data.get("email") and "phone" not in self.errors:
             self.add_error("phone", _("Give a mobile phone number or an e-mail address."))
+        # A reminder channel without its contact would leave the person without news.
+        self.check_reminder_contact(data)
         return data
 
 

@@ -147,3 +147,22 @@ def test_staff_add_an_rsvp_by_hand(setup, client):
     rsvp = Rsvp.objects.get(first_name="Rosa")
     assert rsvp.source == RsvpSource.STAFF and rsvp.phone == "+525512345678"
     assert rsvp.status == RsvpStatus.WAITLISTED  # the date was full
+
+
+@pytest.mark.parametrize(
+    "reminder, contact",
+    [
+        ("whatsapp", {"email": "rosa@example.org"}),
+        ("sms", {"email": "rosa@example.org"}),
+        ("email", {"phone": "+52 55 1234 5678"}),
+    ],
+)
+def test_staff_cannot_choose_reminders_the_contact_cannot_carry(setup, client, reminder, contact):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    url = reverse("events_rsvp_add", args=[event.pk, date.pk])
+    data = {"first_name": "Rosa", "party_size": 1, "reminder": reminder, "language": "es"}
+    response = client.post(url, {**data, **contact, "consent": "on"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["reminder"]
+    assert not Rsvp.objects.filter(first_name="Rosa").exists()

@@ -44,6 +44,18 @@ def test_confirms_until_full_then_waitlists(site_tree):
     assert seats.waitlist_position(outcome.rsvp) == 1
 
 
+def test_the_date_listing_counts_the_seats_the_seat_service_counts(site_tree):
+    # EventDate.objects.with_confirmed_seats() names the confirmed status by value
+    # (activities does not import rsvp): it must agree with the seat service.
+    _event, date = a_date(capacity=4)
+    ask(date, 3)
+    ask(date, 2)  # waiting list
+    cancelled = ask(date, 1).rsvp
+    seats.cancel(cancelled)
+    listed = EventDate.objects.filter(pk=date.pk).with_confirmed_seats().get()
+    assert listed.confirmed_seats == seats.used_seats(date) == 3
+
+
 def test_full_without_waitlist_refuses_and_saves_nothing(site_tree):
     _event, date = a_date(capacity=2, waitlist_allowed=False)
     ask(date, 2)

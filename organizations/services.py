@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from core.originals import original_page
+from organizations.models import OrganizationPage
 
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
@@ -24,7 +25,7 @@ def ensure_staff_access(page):
     """Give the organization's group add/edit/publish on this page (any translation).
 
     Idempotent: runs once per publish of an organization page in any language
-    (the apps' signals.py), so a translation is covered as soon as it is published.
+    (organizations/signals.py), so a translation is covered as soon as it is published.
     """
     original = original_page(page) or page
     group = original.staff_group
@@ -65,3 +66,17 @@ def ensure_staff_access(page):
     ).update(staff_group=group, collection=collection)
     page.staff_group, page.collection = group, collection
     return group
+
+
+def organizations_staffed_by(user):
+    """The original pages of the organizations `user` is staff of (every one for a site
+    administrator), by title: an organization is its translation group."""
+    pages = OrganizationPage.objects.order_by("pk").only(
+        "pk", "title", "slug", "path", "translation_key", "staff_group_id"
+    )
+    if not user.is_superuser:
+        pages = pages.filter(staff_group__in=user.groups.all())
+    originals = {}
+    for page in pages:
+        originals.setdefault(page.translation_key, page)
+    return sorted(originals.values(), key=lambda page: page.title.lower())

@@ -1,7 +1,8 @@
 """Admin views of partner calendars: the list, the form, "Import now" and removal.
 
-Each view resolves feeds and organizations through partner_feeds.services.scope, so
-staff only ever reach their own organization's calendars.
+Each view resolves feeds through partner_feeds.services.scope and organizations through
+organizations.services.organizations_staffed_by, so staff only ever reach their own
+organization's calendars.
 """
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organizations.services import organizations_staffed_by
 from partner_feeds.forms import FeedForm
 from partner_feeds.services import scope
 from partner_feeds.services.refusals import describe, describe_note
@@ -18,7 +20,7 @@ from partner_feeds.tasks import import_feed
 
 
 def index(request):
-    organizations = scope.organizations_for(request.user)
+    organizations = organizations_staffed_by(request.user)
     if not organizations:
         raise PermissionDenied
     feeds = [
@@ -33,7 +35,7 @@ def index(request):
 
 
 def edit(request, feed_id=None):
-    organizations = scope.organizations_for(request.user)
+    organizations = organizations_staffed_by(request.user)
     if not organizations:
         raise PermissionDenied
     feed = scope.feed_for(request.user, feed_id) if feed_id else None

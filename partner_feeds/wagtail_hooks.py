@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from partner_feeds.services import scope
+from organizations.services import organizations_staffed_by
 
 
 @hooks.register("register_admin_urls")
@@ -21,7 +21,7 @@ def register_feed_urls():
 
 class FeedsMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(scope.organizations_for(request.user))
+        return bool(organizations_staffed_by(request.user))
 
 
 @hooks.register("register_admin_menu_item")

@@ -3,25 +3,12 @@ site administrators every one (docs/permissions.md)."""
 
 from django.core.exceptions import PermissionDenied
 
-from organizations.models import OrganizationPage
+from organizations.services import organizations_staffed_by
 from partner_feeds.models import PartnerFeed
 
 
-def organizations_for(user):
-    """Original organization pages whose calendars `user` manages, by title."""
-    pages = OrganizationPage.objects.order_by("pk").only(
-        "pk", "title", "translation_key", "staff_group_id"
-    )
-    if not user.is_superuser:
-        pages = pages.filter(staff_group__in=user.groups.all())
-    originals = {}
-    for page in pages:
-        originals.setdefault(page.translation_key, page)
-    return sorted(originals.values(), key=lambda page: page.title.lower())
-
-
 def feeds_for(user):
-    ids = [page.pk for page in organizations_for(user)]
+    ids = [page.pk for page in organizations_staffed_by(user)]
     return PartnerFeed.objects.filter(organization_id__in=ids).select_related(
         "organization", "category"
     )

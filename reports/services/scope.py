@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from organizations.models import OrganizationPage
+from organizations.services import organizations_staffed_by
 
 ALL = "all"
 
@@ -17,20 +18,8 @@ def organizations_for(user):
     per request: the menu, the page and its choices all ask)."""
     cached = getattr(user, "_report_organizations", None)
     if cached is None:
-        cached = user._report_organizations = _organizations_for(user)
+        cached = user._report_organizations = organizations_staffed_by(user)
     return cached
-
-
-def _organizations_for(user):
-    pages = OrganizationPage.objects.order_by("pk").only(
-        "pk", "title", "slug", "path", "translation_key", "staff_group_id"
-    )
-    if not user.is_superuser:
-        pages = pages.filter(staff_group__in=user.groups.all())
-    originals = {}
-    for page in pages:
-        originals.setdefault(page.translation_key, page)
-    return sorted(originals.values(), key=lambda page: page.title.lower())
 
 
 def may_see_all(user):

@@ -101,7 +101,7 @@ def filter_choices(locale):
     """Categories and organizations offered in the filters, cached per language.
 
     Forgotten whenever a page is published or unpublished or a category changes
-    (the apps' signals.py), like the site navigation.
+    (activities/signals.py), like the site navigation.
     """
     locale_id = getattr(locale, "pk", locale)
     key = CHOICES_CACHE_KEY.format(locale_id)

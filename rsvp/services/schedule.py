@@ -40,7 +40,7 @@ def occurrence_times(page, day):
 
 def publish_schedule(page):
     """The published rule becomes the event's dates: called once per publish of an
-    event page (the apps' signals.py), never for a draft. Translations share the
+    event page (rsvp/signals.py), never for a draft. Translations share the
     original's dates and never change them."""
     if page.live and page.is_original():
         sync_dates(page, previous=previously_published(page))

@@ -14,21 +14,28 @@ PERMANENT_ERRORS = {21211, 21214, 21408, 21610, 21612, 21614}
 
 
 class SmsBackend(BaseSmsBackend):
+    # The setting naming the sender, and the error codes not worth another try.
+    from_setting = "TWILIO_FROM_NUMBER"
+    permanent_errors = PERMANENT_ERRORS
+
     def __init__(self, client=None, from_number=None, status_callback=None, **kwargs):
         super().__init__(**kwargs)
         self.client = client or Client(settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN)
-        self.from_number = from_number or settings.TWILIO_FROM_NUMBER
+        self.from_number = from_number or getattr(settings, self.from_setting)
         self.status_callback = status_callback or getattr(settings, "TWILIO_STATUS_CALLBACK", "")
 
-    def send(self, message):
+    def params(self, message):
         params = {"to": message.to, "from_": self.from_number, "body": message.body}
         if self.status_callback:
             params["status_callback"] = self.status_callback
+        return params
+
+    def send(self, message):
         try:
-            sent = self.client.messages.create(**params)
+            sent = self.client.messages.create(**self.params(message))
         except TwilioRestException as error:
             raise SmsSendError(
-                error.msg, code=error.code, permanent=error.code in PERMANENT_ERRORS
+                error.msg, code=error.code, permanent=error.code in self.permanent_errors
             ) from error
         except OSError as error:  # network trouble: worth another try later
             raise SmsSendError(str(error), code="network") from error

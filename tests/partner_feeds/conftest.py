@@ -1,14 +1,13 @@
 """A real HTTP server in a thread serving calendars, and an organization to import into."""
 
 import http.server
-import threading
 
 import pytest
 
 from activities.models import Category
 from partner_feeds.models import PartnerFeed
 from tests.factories import OrganizationFactory, french
-from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORTS, SERVER, url
+from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORTS, SERVER, serve, stop, url
 
 
 class Routes(dict):
@@ -42,22 +41,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def feed_server():
-    server = None
-    for port in PORTS:
-        try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-            break
-        except OSError:
-            continue
-    assert server is not None, "no free port for the test calendar server"
+    server = serve(Handler, PORTS)
     SERVER["port"] = server.server_address[1]
-    server.daemon_threads = True
     server.routes, server.hits = Routes(), []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     yield server
-    server.shutdown()
-    server.server_close()
+    stop(server)
 
 
 @pytest.fixture

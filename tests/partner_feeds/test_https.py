@@ -10,13 +10,12 @@ import http.server
 import socket
 import ssl
 import subprocess
-import threading
 
 import pytest
 
 from partner_feeds.services import fetch
 from partner_feeds.services.refusals import Refused
-from tests.partner_feeds.helpers import FEEDS, PORTS
+from tests.partner_feeds.helpers import FEEDS, PORTS, serve, stop
 
 NAME = "calendrier.partenaire.test"
 
@@ -43,7 +42,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        self.server.names.append(self.server.sni)
+        self.server.names.append(self.server.seen.get("sni"))
 
     def log_message(self, *args):
         pass
@@ -54,26 +53,19 @@ def tls_server(certificate):
     key, cert = certificate
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    server = None
-    for port in reversed(PORTS):  # the plain test server takes the first free one
-        try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-            break
-        except OSError:
-            continue
-    assert server is not None, "no free port for the TLS test server"
-    server.names, server.sni = [], None
+    seen = {}
 
     def remember_sni(sock, name, _context):
-        server.sni = name
+        seen["sni"] = name
 
     context.sni_callback = remember_sni
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    # From the end of the range: the plain test server takes the first free port.
+    server = serve(
+        Handler, reversed(PORTS), wrap=lambda sock: context.wrap_socket(sock, server_side=True)
+    )
+    server.names, server.seen = [], seen
     yield server
-    server.shutdown()
-    server.server_close()
+    stop(server)
 
 
 @pytest.fixture

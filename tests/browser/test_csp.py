@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import ActivitiesIndexPage, EventPage
+from tests.browser.conftest import log_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,11 +74,7 @@ def test_public_pages_pass_the_strict_policy(demo_site, watched):
 
 def test_the_admin_passes_its_policy(demo_site, watched):
     UserFactory(username="editor", is_superuser=True, is_staff=True, password="pw-éditeur-42")
-    watched.goto(demo_site.url + "/admin/login/")
-    watched.fill("input[name=username]", "editor")
-    watched.fill("input[name=password]", "pw-éditeur-42")
-    watched.click("button[type=submit]")
-    watched.wait_for_url("**/admin/")
+    log_in(watched, demo_site.url, "editor", "pw-éditeur-42")
     event = EventPage.objects.live().filter(locale__language_code="fr").first()
     problems = {}
     for path in ("/admin/", f"/admin/pages/{event.pk}/edit/", "/admin/pages/"):

@@ -3,7 +3,7 @@ on the form with its errors and on the list with a refused calendar's reason."""
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import log_in, screenshot
 from tests.browser.test_pages import assert_accessible
 
 pytestmark = [
@@ -15,11 +15,7 @@ pytestmark = [
 def test_adding_a_calendar_and_reading_why_it_was_refused(demo_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-CA")
     page = context.new_page()
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("#id_username", "aide")
-    page.fill("#id_password", "aide-demo-2026")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, demo_site.url, "aide", "aide-demo-2026")
 
     page.goto(demo_site.url + "/admin/partner-calendars/add/")
     page.fill("#id_url", "ftp://calendrier.example.org/agenda.ics")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import log_in, screenshot
 from tests.browser.test_pages import assert_accessible
 
 pytestmark = [
@@ -14,11 +14,7 @@ pytestmark = [
 def test_report_page_meets_wcag_aa(demo_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(demo_site.url + "/admin/login/")
-    page.fill("#id_username", "aide")
-    page.fill("#id_password", "aide-demo-2026")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, demo_site.url, "aide", "aide-demo-2026")
     response = page.goto(demo_site.url + "/admin/reports/")
     assert response.status == 200
     assert page.locator("svg[role=img]").count() == 2

@@ -1,12 +1,11 @@
 """What an SMS reply or a provider's status report changes (Twilio webhooks)."""
 
-import unicodedata
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from digest.services import subscriptions
+from notifications.services.sms_keywords import plain
 from rsvp.models import MessageChannel, MessageStatus, OutboxMessage, SmsOptOut, WhatsAppOptOut
 
 # The usual carrier keywords in English, and their French and Spanish counterparts.
@@ -28,9 +27,9 @@ DELIVERY = {
 
 
 def keyword(body):
-    text = unicodedata.normalize("NFKD", body or "").encode("ascii", "ignore").decode()
-    words = "".join(c if c.isalnum() else " " for c in text).split()
-    return words[0].lower() if len(words) == 1 else ""
+    """The reply's one word, plain (STOP, ARRÊT…); "" when it says more than one."""
+    words = plain(body)
+    return words[0] if len(words) == 1 else ""
 
 
 @transaction.atomic

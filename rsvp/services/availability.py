@@ -28,11 +28,6 @@ class Slot:
         return self.state in (OPEN, WAITLIST)
 
 
-def with_confirmed_seats(dates):
-    """Annotate a date queryset with the seats its confirmed RSVPs hold."""
-    return dates.with_confirmed_seats()
-
-
 # What the RSVP forms read from the original page.
 RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "live")
 

@@ -297,7 +297,6 @@ def test_seat_annotation_keeps_dates_in_time_order(site_tree):
     import datetime as dt
 
     from activities.models import EventDate
-    from rsvp.services.availability import with_confirmed_seats
     from tests.factories import EventFactory
 
     event = EventFactory()
@@ -310,5 +309,5 @@ def test_seat_annotation_keeps_dates_in_time_order(site_tree):
     for date in reversed(dates):
         date.pk = None
         date.save()
-    starts = [d.start for d in with_confirmed_seats(EventDate.objects.for_event(event))]
+    starts = [d.start for d in EventDate.objects.for_event(event).with_confirmed_seats()]
     assert starts == sorted(starts)

@@ -32,11 +32,14 @@ def deployment_env(**extra):
     return env
 
 
-def test_check_deploy_gives_no_warning():
+def test_check_deploy_gives_no_warning(tmp_path):
+    # Its own empty database: the developer's (whose Site `make run` pointed at their
+    # port) is not a deployment's. The Site check has its own tests (tests/home).
+    database = f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}"
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=deployment_env(),
+        env=deployment_env(DATABASE_URL=database),
         capture_output=True,
         text=True,
         timeout=120,

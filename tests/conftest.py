@@ -5,6 +5,7 @@ import pytest
 
 from tests.chromium import browser  # noqa: F401  (shared by every browser test)
 from tests.factories import build_site
+from tests.outage import dead_redis_url, deployment_caches
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,15 @@ def site_tree(db):
     Rebuilt when a transactional test has flushed the database.
     """
     return build_site()
+
+
+@pytest.fixture
+def cache_down(settings):
+    """The deployment's Redis cache (REDIS_URL), with nothing listening at its address:
+    what every web process sees while Redis is down."""
+    url = dead_redis_url()
+    settings.CACHES = deployment_caches(url)
+    return url
 
 
 # Thursday 26 November 2026, 15:00 in Québec: ISO week 48, the digest's hour; the

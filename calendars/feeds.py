@@ -44,6 +44,7 @@ from activities.services.listing import localize_dates
 from calendars.entries import calendar_entry, description
 from calendars.filters import FeedFilters, NotFound, in_language
 from calendars.ics import build_calendar
+from core.cache import outage as cache_outage
 from core.formatting import to_local
 from organizations.models import OrganizationPage, Region
 
@@ -288,15 +289,19 @@ def feed_bytes(feed: Feed, print_: Fingerprint, *, poll: float = 0.1) -> bytes:
     for its bytes (a big feed takes seconds, and every publish changes fingerprints:
     without this, each subscriber polling then would build it again). A builder that
     died leaves a lock that expires; waiters give up after BUILD_WAIT_SECONDS and build.
+    While the cache is unreachable there is no lock and nothing to wait for: each
+    request builds its own copy (docs/calendar.md, "Cache").
     """
     body = cache.get(print_.cache_key)
     if body is not None:
         return body
     lock = f"{print_.cache_key}:building"
     building = cache.add(lock, 1, BUILD_LOCK_SECONDS)
+    if not building and cache_outage():
+        return build(feed)
     if not building:
         deadline = time.monotonic() + BUILD_WAIT_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not cache_outage():
             time.sleep(poll)
             body = cache.get(print_.cache_key)
             if body is not None:

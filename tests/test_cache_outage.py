@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from activities.models import ActivitiesIndexPage, EventDate
+from calendars import feeds
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,21 @@ def test_public_pages_answer(event, client, cache_down):
         response = client.get(path)
         assert response.status_code == 200, path
     assert event.title in client.get(activities_url()).content.decode()
+
+
+def test_the_feed_is_built_uncached_without_waiting_for_a_builder(
+    event, date, client, monkeypatch, cache_down
+):
+    def no_waiting(seconds):
+        raise AssertionError("waited for a build lock the cache cannot hold")
+
+    monkeypatch.setattr(feeds.time, "sleep", no_waiting)
+    for _ in range(2):
+        response = client.get("/feeds/events.ics")
+        assert response.status_code == 200
+        assert event.title in response.content.decode()
+    for path in (f"/feeds/events/{event.pk}.ics", f"/feeds/dates/{date.pk}.ics"):
+        assert client.get(path).status_code == 200, path
 
 
 def test_the_admin_logs_in_and_shows_its_pages(site_tree, client, cache_down):

@@ -3,6 +3,7 @@ the feeds and the admin still answer; rate limits fail open or closed as decided
 docs/deploy.md ("Cache outage"); /healthz says "degraded" without taking the instance
 out of rotation."""
 
+import json
 import re
 
 import pytest
@@ -69,3 +70,13 @@ def test_an_editor_publishes_during_the_outage(event, client, cache_down):
     event.title = "Randonnée au mont Pinacle"
     event.save_revision().publish()  # what the admin's Publish does; purges the caches
     assert "Randonnée au mont Pinacle" in client.get(activities_url()).content.decode()
+
+
+def test_health_says_degraded_and_keeps_the_instance_in_rotation(client, cache_down):
+    response = client.get("/healthz")
+    # A cache outage hits every instance at once: a 503 would take them all out.
+    assert response.status_code == 200
+    assert json.loads(response.content) == {
+        "status": "degraded",
+        "checks": {"database": "ok", "cache": "failed"},
+    }

@@ -3,7 +3,8 @@ link, unsubscribe (docs/digest.md).
 
 A valid subscription request always gets the same page, whether the contact was new,
 waiting, subscribed, unsubscribed, over its rate limit or opted out of SMS: nothing
-here tells anyone whether a contact is known. Contacts never go to logs or URLs.
+here tells anyone whether a contact is known (only a cache outage changes the page,
+for everyone alike). Contacts never go to logs or URLs.
 """
 
 from django.conf import settings
@@ -16,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from activities.services.region_choice import remembered_region
+from core import ratelimits
 from core.phones import display_phone
 from digest.forms import CodeForm, SubscribeForm
 from digest.models import DigestSubscription
@@ -28,11 +29,11 @@ from rsvp.forms import filled_too_fast, is_honeypot_filled, make_stamp
 from rsvp.models import MessageChannel
 from rsvp.views import private
 
+Count = ratelimits.Count
+
 
 def limited(request, group, key, rate):
-    return is_ratelimited(
-        request, group=f"digest-{group}", key=key, rate=rate, method="POST", increment=True
-    )
+    return ratelimits.count(request, f"digest-{group}", key, rate)
 
 
 def contact_key(contact):
@@ -86,15 +87,27 @@ def subscribe(request):
 
     rates = settings.ENSEMBLE_DIGEST_RATES
     contact = form.contact
+    counted = limited(request, "ip", "ip", rates["ip"])
+    if counted is Count.UNDER:
+        counted = limited(request, "contact", lambda g, r: contact_key(contact), rates["contact"])
+    if counted is Count.NOT_COUNTED:
+        return paused(request, form)
     # Over a limit, the same page as always, and nothing is sent.
-    if not (
-        limited(request, "ip", "ip", rates["ip"])
-        or limited(request, "contact", lambda g, r: contact_key(contact), rates["contact"])
-    ):
+    if counted is Count.UNDER:
         subscriptions.request(
             form.channel, contact, form.cleaned_data["regions"], form.cleaned_data["language"]
         )
     return sent(request, form.channel, contact)
+
+
+def paused(request, form):
+    """Closed while the cache cannot count (docs/digest.md, "Limits"): unlimited sign-ups
+    would let anyone have codes texted to any number of strangers, and a sign-up loses
+    nothing by waiting a few minutes. The page depends on the outage only, never on the
+    contact, and keeps what was typed. A 200, like every answer to a valid request here:
+    an error status would add a log line per sign-up to the outage's one."""
+    error = _("Sign-ups are paused for a moment. Please try again in a few minutes.")
+    return private(render_form(request, form, error=error))
 
 
 def sent(request, channel, contact):
@@ -116,7 +129,10 @@ def code(request):
     form = CodeForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        over = limited(request, "code", "ip", settings.ENSEMBLE_DIGEST_RATES["code"])
+        # Open while the cache cannot count: a code still takes at most
+        # ENSEMBLE_DIGEST_CODE_ATTEMPTS tries, counted in the database.
+        counted = limited(request, "code", "ip", settings.ENSEMBLE_DIGEST_RATES["code"])
+        over = counted is Count.OVER
         if not over and subscriptions.confirm_code(data["phone"], data["code"]):
             return confirmed(request)
         # Wrong, expired, unknown or over-tried: one answer for all.

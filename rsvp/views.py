@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
 
 from activities.models import EventPage
+from core import ratelimits
 from core.formatting import format_range
 from core.masking import mask_email, mask_phone
 from core.originals import original_page
@@ -88,9 +88,11 @@ def booking_forms(page, data=None, kind=None, slot_list=None, pickups=None):
 
 
 def limited(request, group, key, rate):
-    return is_ratelimited(
-        request, group=f"rsvp-{group}", key=key, rate=rate, method="POST", increment=True
-    )
+    """Over this limit? Not counted (the cache is down) lets the registration through:
+    refusing it would cost a worker their seat, while the seats, one registration per
+    contact and date, and the outbox's caps on messages hold without the cache
+    (docs/rsvp.md, "Limits and bad input")."""
+    return ratelimits.count(request, f"rsvp-{group}", key, rate) is ratelimits.Count.OVER
 
 
 def render_form(request, page, context, status=200):

@@ -4,6 +4,7 @@ docs/deploy.md ("Cache outage"); /healthz says "degraded" without taking the ins
 out of rotation."""
 
 import json
+import logging
 import re
 
 import pytest
@@ -11,7 +12,13 @@ from django.contrib.auth import get_user_model
 
 from activities.models import ActivitiesIndexPage, EventDate
 from calendars import feeds
+from digest.models import DigestSubscription
+from notifications import dispatcher, sms
+from rsvp.models import Rsvp, RsvpStatus
+from tests.digest.helpers import subscribe, url
 from tests.factories import EventFactory
+from tests.outage import dead_redis_url, deployment_caches
+from tests.rsvp.test_rsvp_pages import form_data, rsvp_url
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +47,15 @@ def test_public_pages_answer(event, client, cache_down):
         response = client.get(path)
         assert response.status_code == 200, path
     assert event.title in client.get(activities_url()).content.decode()
+
+
+def test_the_rsvp_form_takes_a_seat(event, date, client, cache_down):
+    assert client.get(rsvp_url(event)).status_code == 200
+    response = client.post(rsvp_url(event), form_data(date, party_size=2))
+    assert response.status_code == 200
+    assert "Regardez votre cellulaire" in response.content.decode()
+    rsvp = Rsvp.objects.get(date=date)
+    assert (rsvp.status, rsvp.party_size) == (RsvpStatus.CONFIRMED, 2)
 
 
 def test_the_feed_is_built_uncached_without_waiting_for_a_builder(
@@ -80,3 +96,51 @@ def test_health_says_degraded_and_keeps_the_instance_in_rotation(client, cache_d
         "status": "degraded",
         "checks": {"database": "ok", "cache": "failed"},
     }
+
+
+# -- rate limits: open for RSVPs, closed for digest sign-ups, open for digest codes --
+
+
+def test_rsvp_limits_let_registrations_through(event, date, client, settings, cache_down):
+    settings.ENSEMBLE_RSVP_RATES = {"ip": "1/h", "date": "1/h", "contact": "1/h"}
+    for phone in ("819 555 0142", "819 555 0143", "819 555 0144"):
+        response = client.post(rsvp_url(event), form_data(date, party_size=1, phone=phone))
+        assert response.status_code == 200
+    assert Rsvp.objects.filter(date=date, status=RsvpStatus.CONFIRMED).count() == 3
+
+
+def test_digest_sign_ups_are_paused(site_tree, client, cache_down):
+    sms.outbox = []
+    response = subscribe(client, "fr", email="", phone="+18195550199")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Les inscriptions sont suspendues" in html
+    assert 'value="819 555-0199"' in html or "8195550199" in html, "what was typed is kept"
+    assert not DigestSubscription.objects.exists()
+    dispatcher.dispatch()
+    assert sms.outbox == []
+
+
+def test_a_code_sent_before_the_outage_still_confirms(site_tree, client, settings):
+    sms.outbox = []
+    subscribe(client, "es", email="", phone="+18195550142")
+    dispatcher.dispatch()
+    code = CODE.search(sms.outbox[-1].body).group(1)
+    settings.CACHES = deployment_caches(dead_redis_url())
+    response = client.post(url("events_digest_code", "es"), {"phone": "+18195550142", "code": code})
+    assert response.status_code == 200
+    assert DigestSubscription.objects.get().status == "active"
+
+
+def test_the_outage_is_logged_once(event, date, client, caplog, cache_down):
+    with caplog.at_level(logging.INFO):
+        for _ in range(3):
+            client.get(event.url)
+            client.post(rsvp_url(event), form_data(date))
+            client.get("/healthz")
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert len(lines) == len(set(lines)), "a line repeated per call or per request"
+    started = [line for line in lines if "unreachable" in line]
+    assert len(started) == 1, lines
+    # Where, never the URL (it may hold a password).
+    assert cache_down.removeprefix("redis://").removesuffix("/0") in started[0]

@@ -6,8 +6,10 @@ import logging
 
 import pytest
 from django.core.cache import cache, caches
+from django.test import RequestFactory
 
 from core import cache as resilient
+from core import ratelimits
 from home.models import ContentPage, ContentPurpose
 from home.navigation import site_navigation
 from tests.outage import RedisServer, dead_redis_url, deployment_caches
@@ -107,3 +109,12 @@ def test_health_brings_the_cache_back(live_cache, caplog):
         assert resilient.reachable()
     assert not resilient.outage()
     assert "reachable again" in caplog.text
+
+
+def test_a_rate_limit_says_when_it_could_not_count(settings):
+    post = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    counts = [ratelimits.count(post, "test-count", "ip", "1/h") for _ in range(2)]
+    assert counts == [ratelimits.Count.UNDER, ratelimits.Count.OVER]
+    settings.CACHES = deployment_caches(dead_redis_url())
+    assert ratelimits.count(post, "test-count", "ip", "1/h") is ratelimits.Count.NOT_COUNTED

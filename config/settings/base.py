@@ -121,7 +121,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 # One Redis for every web and worker process: page-part caches and their purge on
 # publish, rate limits and the feed build lock then hold across servers. While Redis is
 # down the site answers without it (core/cache.py, docs/deploy.md#cache-outage); the
-# short timeouts bound what a Redis that does not answer costs, once every few seconds.
+# short timeouts bound what a Redis that does not answer costs, once every few seconds
+# (the sending rates' storage uses them too: notifications/services/rate.py).
 REDIS_TIMEOUT_SECONDS = env_float("REDIS_TIMEOUT_SECONDS", 0.5)
 CACHES = {
     "default": (

@@ -5,6 +5,7 @@ Each check is a lower bound on time: the limiter may only make sending slower, s
 loaded machine cannot make these tests fail, and a limiter that let sends through
 early would."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -16,8 +17,11 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from notifications import dispatcher
 from notifications.services import rate
-from rsvp.models import MessageChannel
+from rsvp.models import MessageChannel, MessageKind, MessageStatus, OutboxMessage
+from tests.notifications.helpers import a_date, past_quiet_hours, rsvp_on
+from tests.outage import dead_redis_url
 from tests.processes import redis_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +123,30 @@ def test_workers_on_redis_share_one_rate():
     leftover = client.keys(f"*{namespace}*")
     if leftover:
         client.delete(*leftover)
+
+
+def test_a_storage_outage_counts_each_process_alone(own_window, settings, caplog):
+    """Redis down: sends go on, each process keeping the rate on its own, and the
+    outage is logged once (not once per message)."""
+    settings.ENSEMBLE_SMS_RATE_PER_SECOND = 2
+    settings.ENSEMBLE_RATE_LIMIT_STORAGE = dead_redis_url()
+    started = time.time()
+    with caplog.at_level(logging.INFO, logger="core.outages"):
+        for _ in range(4):
+            rate.wait(MessageChannel.SMS)
+    # Two go at once; the next two wait for them to leave this process's window.
+    assert time.time() - started >= 1.0
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == 1 and "sending rate storage" in lines[0], lines
+    assert "redis://" not in lines[0]
+
+
+@pytest.mark.django_db
+def test_a_message_is_sent_while_the_rate_storage_is_down(site_tree, settings):
+    settings.ENSEMBLE_SMS_RATE_PER_SECOND = 1
+    settings.ENSEMBLE_EMAIL_RATE_PER_SECOND = 1
+    settings.ENSEMBLE_RATE_LIMIT_STORAGE = dead_redis_url()
+    rsvp_on(a_date(), phone="+18195550142")
+    dispatcher.dispatch(now=past_quiet_hours())
+    confirmation = OutboxMessage.objects.get(kind=MessageKind.CONFIRMED)
+    assert (confirmation.status, confirmation.last_error) == (MessageStatus.SENT, "")

@@ -85,8 +85,8 @@ class Cluster:
             WEB_CONCURRENCY="2",
             LOG_LEVEL="INFO",
             PYTHONUNBUFFERED="1",
-            **env,
         )
+        self.env.update(env)  # a test's own values win over the defaults above
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     def start(self, kind, name, **env):

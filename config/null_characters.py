@@ -11,10 +11,8 @@ key then reaches the database. Such a cookie is dropped, not answered with a 400
 cookie left in a browser must not lock its owner out of the site.
 """
 
-import json
-
 from django.core.exceptions import BadRequest, SuspiciousOperation
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -56,8 +54,8 @@ def refusal(request):
         ) % {"character": "%00"}
     if request.path_info.startswith(API_PREFIX):
         # The shape of the API's own errors (Wagtail's BadRequestError).
-        return HttpResponse(
-            json.dumps({"message": message}), status=400, content_type="application/json"
+        return JsonResponse(
+            {"message": message}, status=400, json_dumps_params={"ensure_ascii": False}
         )
     return HttpResponse(message + "\n", status=400, content_type="text/plain; charset=utf-8")
 

@@ -1,9 +1,10 @@
 """The read-only Wagtail API v2 for partners: live pages, images and documents.
 
 Wagtail answers most bad parameters with a 400 and a message (its BadRequestError);
-two it passed on unchecked, and both ended in a 500: an offset larger than the
-database's integers (PostgreSQL: "bigint out of range"; SQLite: OverflowError), and a
-search_operator other than "and" or "or" (the search backend raised ValueError).
+three it passed on unchecked, and each ended in a 500: an offset larger than the
+database's integers (PostgreSQL: "bigint out of range"; SQLite: OverflowError), a
+search_operator other than "and" or "or" (the search backend raised ValueError), and
+find/?id= with something else than a number (the query raised ValueError).
 NUL characters in any parameter are refused before this (config/null_characters.py).
 """
 
@@ -34,6 +35,14 @@ class CheckedParameters:
         operator = query.get("search_operator", "")
         if "search" in query and operator.lower() not in SEARCH_OPERATORS:
             raise BadRequestError(_("search_operator must be “and” or “or”"))
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            try:
+                int(request.GET["id"])  # as the id lookup reads it
+            except ValueError:
+                raise BadRequestError(_("id must be an integer")) from None
+        return super().find_object(queryset, request)
 
 
 class Pages(CheckedParameters, PagesAPIViewSet):

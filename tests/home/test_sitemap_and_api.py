@@ -93,3 +93,15 @@ def test_api_parameters_in_range_still_work(site_tree, client):
         response = client.get(f"/api/v2/pages/?{query}")
         assert response.status_code == 200, query
         assert "items" in response.json()
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_find_by_an_id_that_is_no_number_gets_a_400(site_tree, client, endpoint):
+    # The id lookup raised ValueError: a 500.
+    response = client.get(f"/api/v2/{endpoint}/find/?id=abc", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be an integer"}
+    page = EventFactory()
+    if endpoint == "pages":
+        response = client.get(f"/api/v2/pages/find/?id={page.pk}")
+        assert response.status_code == 302 and f"/api/v2/pages/{page.pk}/" in response.url

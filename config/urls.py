@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api_router
 from home.sitemap import LocalizedSitemap
 from notifications.urls import webhook_urlpatterns
+from notifications.views import email_webhooks
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,9 +20,9 @@ urlpatterns = [
     path("feeds/", include("calendars.urls")),
     # Provider webhooks: no language prefix, the provider calls a fixed address.
     *webhook_urlpatterns,
-    # anymail's tracking webhooks (/anymail/<esp>/tracking/), checked with
-    # ANYMAIL["WEBHOOK_SECRET"]; they send the tracking signal (notifications/signals.py).
-    path("anymail/", include("anymail.urls")),
+    # The configured ESP's tracking webhook only (/anymail/<esp>/tracking/), checked
+    # with ANYMAIL["WEBHOOK_SECRET"]; it sends the tracking signal (notifications/signals.py).
+    path("anymail/", include((email_webhooks.urlpatterns(), "anymail"))),
 ]
 
 if settings.DEBUG:

@@ -8,4 +8,4 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from notifications import signals  # noqa: F401
+        from notifications import checks, signals  # noqa: F401

@@ -29,7 +29,7 @@ class FeedForm(forms.ModelForm):
 
     def clean_url(self):
         try:
-            return fetch.normalize(self.cleaned_data["url"])
+            return fetch.check_address(self.cleaned_data["url"])
         except Refused as refusal:
             raise forms.ValidationError(describe(refusal.as_record())) from refusal
 

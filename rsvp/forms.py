@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.phones import normalize_phone
-from rsvp.models import ReminderChannel
+from rsvp.models import ReminderChannel, Rsvp
 from rsvp.services.seats import SeatRequest
 
 STAMP_SALT = "events.rsvp.form-stamp"
@@ -50,8 +50,16 @@ def phone_field():
 
 
 def email_field():
+    # Django's form field takes up to 320 characters; the column holds 254 (the longest
+    # address mail servers accept), and PostgreSQL refuses a longer value outright.
     return forms.EmailField(
-        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail"),
+        required=False,
+        max_length=Rsvp._meta.get_field("email").max_length,
+        error_messages={
+            "max_length": _("This e-mail address is too long: %(limit_value)d characters at most.")
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 

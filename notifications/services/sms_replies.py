@@ -100,12 +100,13 @@ EMAIL_EVENTS = {
 def record_email_event(message_id, event_type, reason=""):
     """An ESP's tracking event through anymail; repeated events are harmless."""
     new = EMAIL_EVENTS.get(event_type)
-    if not message_id or new is None:
+    # No stored id holds NUL, and PostgreSQL refuses to compare text holding one.
+    if not message_id or "\x00" in message_id or new is None:
         return 0
     rows = OutboxMessage.objects.filter(
         provider_message_id=message_id, channel=MessageChannel.EMAIL
     ).filter(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED))
     changes = {"status": new, "updated_at": timezone.now()}
     if new != MessageStatus.DELIVERED:
-        changes["last_error"] = f"{event_type} {reason or ''}".strip()[:255]
+        changes["last_error"] = f"{event_type} {reason or ''}".replace("\x00", "").strip()[:255]
     return rows.exclude(status=new).update(**changes)

@@ -1,14 +1,14 @@
 """Download a partner's calendar without letting the address reach inside our network.
 
 Every hop of a redirect is checked again: its scheme, and every address its host
-name resolves to; the connection then goes to the address that was checked (never
+name resolves to (public only: partner_feeds/services/addresses.py; plain http only
+to an allowed network); the connection then goes to the address that was checked (never
 resolved a second time), so a name cannot be switched to an internal address
 between the check and the request. The body is read in pieces and refused as soon
 as it passes the size cap, whatever Content-Length said.
 """
 
 import http.client
-import ipaddress
 import socket
 import ssl
 import time
@@ -16,8 +16,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 
+from partner_feeds.services import addresses
 from partner_feeds.services.refusals import Refused
 
+# http:// only to ENSEMBLE_FEED_ALLOWED_NETWORKS (check_plain_http).
 SCHEMES = {"http": 80, "https": 443}
 # webcal:// is "subscribe to this over HTTP"; the partners' servers all speak HTTPS.
 ALIASES = {"webcal": "https", "webcals": "https"}
@@ -44,31 +46,40 @@ def normalize(url):
     return urlunsplit((scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
-def _allowed_networks():
-    return [ipaddress.ip_network(net) for net in settings.ENSEMBLE_FEED_ALLOWED_NETWORKS]
-
-
-def _is_public(address):
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    if any(ip in net for net in _allowed_networks()):
-        return True
-    return ip.is_global and not ip.is_multicast
-
-
-def resolve(host, port):
-    """The address to connect to; every address of the name must be public."""
+def resolve_all(host, port):
+    """Every address of the name (or the literal address); all of them must be public."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise Refused("unresolvable", host=host) from error
-    addresses = [info[4][0] for info in infos]
-    if not addresses:
+    found = [info[4][0] for info in infos]
+    if not found:
         raise Refused("unresolvable", host=host)
-    if not all(_is_public(address) for address in addresses):
+    if not all(addresses.is_public(address) for address in found):
         raise Refused("private_address", host=host)
-    return addresses[0]
+    return found
+
+
+def resolve(host, port):
+    """The address to connect to (checked: see resolve_all)."""
+    return resolve_all(host, port)[0]
+
+
+def check_plain_http(scheme, found):
+    """Plain http:// can be changed by anyone on the way (and a trusted partner's events
+    are published at once): only to an allowed network (an intranet)."""
+    if scheme == "http" and not all(addresses.is_allowed(address) for address in found):
+        raise Refused("plain_http")
+
+
+def check_address(url):
+    """When staff save a calendar: the address as it is downloaded (webcal:// becomes
+    https://), refused now if the download would be. The download checks it all again,
+    every time and at every redirect: what a name resolves to can change."""
+    url = normalize(url)
+    parts = urlsplit(url)
+    check_plain_http(parts.scheme, resolve_all(parts.hostname, parts.port or SCHEMES[parts.scheme]))
+    return url
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
@@ -97,6 +108,7 @@ def _open(url, timeout):
         raise Refused("scheme")
     host, port = parts.hostname, parts.port or SCHEMES[scheme]
     address = resolve(host, port)
+    check_plain_http(scheme, [address])
     kind = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
     connection = kind(host, port, address, timeout)
     path = urlunsplit(("", "", parts.path or "/", parts.query, ""))

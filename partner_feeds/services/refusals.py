@@ -21,7 +21,11 @@ class Refused(Exception):
 
 def _messages():
     return {
-        "scheme": _("Only http://, https:// and webcal:// addresses can be imported."),
+        "scheme": _("Only https:// and webcal:// addresses can be imported."),
+        "plain_http": _(
+            "Plain http:// is refused: anyone on the way could change the calendar. Give "
+            "its https:// or webcal:// address."
+        ),
         "address": _("This address is not a valid web address."),
         "unresolvable": _("The partner's server could not be found (%(host)s)."),
         "private_address": _(

@@ -18,7 +18,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from rsvp.admin_views.dates import editable_event
-from rsvp.forms import ContactFieldsMixin
+from rsvp.forms import ContactFieldsMixin, email_field
 from rsvp.models import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
 from rsvp.services import checkin as checkins
 from rsvp.services import rsvp_lists, seats
@@ -188,7 +188,7 @@ def mark_attended(request, date):
 class StaffRsvpForm(ContactFieldsMixin, forms.Form):
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=80)
     phone = forms.CharField(label=gettext_lazy("Mobile phone"), required=False, max_length=30)
-    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    email = email_field()
     party_size = forms.IntegerField(label=gettext_lazy("People"), min_value=1, initial=1)
     group_label = forms.CharField(
         label=gettext_lazy("Group (farm, crew)"), max_length=120, required=False

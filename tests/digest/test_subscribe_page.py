@@ -9,6 +9,7 @@ from digest.models import DigestSubscription, SubscriptionStatus
 from notifications import dispatcher, sms
 from rsvp.models import OutboxMessage, SmsOptOut
 from tests.digest.helpers import form, old_stamp, subscribe, subscriber, url, without_csrf
+from tests.rsvp_helpers import LONG_EMAIL
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,17 @@ def test_nothing_typed_is_lost_on_error(clock, site_tree, client):
     assert 'value="ana@"' in html
     assert checked(html, "regions", "05") and checked(html, "regions", "16")
     assert checked(html, "language", "en") and not checked(html, "language", "es")
+
+
+def test_an_address_too_long_to_store_is_explained_and_kept(clock, site_tree, client):
+    # Before the form checked the column's length, PostgreSQL refused the row: a 500.
+    response = subscribe(client, "es", email=LONG_EMAIL, regions=["05", "16"])
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Esta dirección de correo es demasiado larga: 254 caracteres como máximo." in html
+    assert f'value="{LONG_EMAIL}"' in html and checked(html, "regions", "16")
+    assert not DigestSubscription.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_honeypot_sends_nothing(clock, site_tree, client):

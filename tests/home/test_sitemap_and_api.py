@@ -65,3 +65,43 @@ def test_api_shows_no_private_organization_fields(site_tree, client):
     org_id = event.get_parent().id
     data = client.get(f"/api/v2/pages/{org_id}/").json()
     assert "staff_group" not in data and "collection" not in data
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("offset=9223372036854775808", "offset cannot be higher than 2147483647"),
+        ("offset=2147483648&search=paseo", "offset cannot be higher than 2147483647"),
+        ("offset=99999999999999999999999", "offset cannot be higher than 2147483647"),
+        ("search=paseo&search_operator=xor", "search_operator must be “and” or “or”"),
+    ],
+)
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_parameters_out_of_range_get_a_400_with_a_message(
+    site_tree, client, endpoint, query, message
+):
+    # Wagtail passed these on: the database's integers overflowed, the search backend
+    # raised ValueError (both a 500).
+    response = client.get(f"/api/v2/{endpoint}/?{query}", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+def test_api_parameters_in_range_still_work(site_tree, client):
+    EventFactory()
+    for query in ("offset=2147483647", "search=paseo&search_operator=OR", "search_operator=x"):
+        response = client.get(f"/api/v2/pages/?{query}")
+        assert response.status_code == 200, query
+        assert "items" in response.json()
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_find_by_an_id_that_is_no_number_gets_a_400(site_tree, client, endpoint):
+    # The id lookup raised ValueError: a 500.
+    response = client.get(f"/api/v2/{endpoint}/find/?id=abc", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be an integer"}
+    page = EventFactory()
+    if endpoint == "pages":
+        response = client.get(f"/api/v2/pages/find/?id={page.pk}")
+        assert response.status_code == 302 and f"/api/v2/pages/{page.pk}/" in response.url

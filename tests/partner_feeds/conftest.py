@@ -1,6 +1,7 @@
 """A real HTTP server in a thread serving calendars, and an organization to import into."""
 
 import http.server
+import socket
 
 import pytest
 
@@ -76,3 +77,23 @@ def make_feed(org):
         return PartnerFeed.objects.create(url=url(path), **kwargs)
 
     return make
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """Names resolved without the internet: `dns["example.org"] = ["93.184.215.14"]`.
+    Other names and literal addresses go to the system's resolver as usual."""
+    names = {}
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host not in names:
+            return real(host, port, *args, **kwargs)
+        return [
+            (socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+             (address, port))
+            for address in names[host]
+        ]  # fmt: skip
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return names

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from activities.models import EventDate, EventPage
 from partner_feeds.models import RunStatus
-from partner_feeds.services import fetch, importer
+from partner_feeds.services import addresses, fetch, importer
 from partner_feeds.services.refusals import Refused, describe
 from tests.partner_feeds.helpers import FEEDS
 
@@ -203,4 +203,64 @@ def test_unreachable_server(make_feed, routes):
 )
 def test_only_public_addresses_pass(address, public, settings):
     settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = []
-    assert fetch._is_public(address) is public
+    assert addresses.is_public(address) is public
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        # IPv4-compatible (deprecated): Python 3.11 calls them global.
+        ("::7f00:1", False),
+        ("::a9fe:a9fe", False),
+        ("::808:808", True),
+        # IPv4-translated (SIIT).
+        ("::ffff:0:7f00:1", False),
+        ("::ffff:0:808:808", True),
+        # NAT64's well-known prefix: the gateway connects to the IPv4 address.
+        ("64:ff9b::7f00:1", False),
+        ("64:ff9b::a9fe:a9fe", False),
+        ("64:ff9b::c0a8:101", False),
+        ("64:ff9b::808:808", True),
+        # 6to4: the IPv4 address is bits 16-47.
+        ("2002:7f00:1::1", False),
+        ("2002:a00:5::1", False),
+        ("2002:808:808::1", True),
+        # Refused whatever they carry.
+        ("64:ff9b:1::808:808", False),  # NAT64 local use
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
+        ("fec0::1", False),  # site-local (deprecated)
+        ("3fff::1", False),  # documentation
+        ("5f00::1", False),  # SRv6
+        ("ff0e::1", False),  # global-scope multicast
+        ("::", False),
+    ],
+)
+def test_ipv6_forms_that_lead_to_an_ipv4_address_are_judged_by_it(address, public, settings):
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = []
+    assert addresses.is_public(address) is public
+
+
+def test_an_allowed_network_covers_its_ipv6_forms(settings):
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = ["10.20.0.0/16"]
+    for address in ("10.20.1.2", "::ffff:10.20.1.2", "64:ff9b::a14:102", "2002:a14:102::1"):
+        assert addresses.is_public(address), address
+    assert not addresses.is_public("10.21.0.1")
+
+
+def test_plain_http_to_a_public_host_is_refused_before_connecting(
+    make_feed, routes, dns, monkeypatch
+):
+    dns["calendrier.example.org"] = ["93.184.215.14"]
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: pytest.fail("connected"))
+    feed = make_feed("/x")
+    feed.url = "http://calendrier.example.org/c.ics"
+    feed.save()
+    assert refused(feed) == "plain_http"
+
+
+def test_a_redirect_to_plain_http_is_refused(routes, make_feed, dns):
+    # The test server is plain http on 127.0.0.1, allowed for these tests; the target is
+    # a public name.
+    dns["calendrier.example.org"] = ["93.184.215.14"]
+    routes["/moved.ics"] = (302, {"Location": "http://calendrier.example.org/c.ics"}, b"")
+    assert refused(make_feed("/moved.ics")) == "plain_http"

@@ -17,6 +17,16 @@ def denied(response):
     )
 
 
+PUBLIC = "93.184.215.14"
+
+
+@pytest.fixture(autouse=True)
+def partner_names(dns):
+    """The form looks the address's name up: these tests' names, without the internet."""
+    dns["example.org"] = [PUBLIC]
+    return dns
+
+
 @pytest.fixture
 def other(site_tree):
     return OrganizationFactory(title="SANA", slug="sana")
@@ -104,8 +114,81 @@ def test_bad_address_is_explained_in_the_form(client, org):
         {"organization": org.pk, "url": "file:///etc/passwd", "category": _category()},
     )
     assert response.status_code == 200
-    assert "http://" in response.content.decode()
+    assert "https://" in response.content.decode()
     assert not PartnerFeed.objects.exists()
+
+
+def refusal_on_saving(client, org, address, lang="fr"):
+    """The form's error for `address`, in `lang`; nothing is saved."""
+    client.force_login(staff_of(org))
+    response = client.post(
+        reverse("partner_feeds_add"),
+        {"organization": org.pk, "url": address, "category": _category()},
+        HTTP_ACCEPT_LANGUAGE=lang,
+    )
+    assert response.status_code == 200
+    assert not PartnerFeed.objects.exists()
+    (error,) = response.context["form"].errors["url"]
+    assert address in response.content.decode()  # what staff typed stays in the field
+    return error
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://127.0.0.1/c.ics",
+        "https://10.0.0.5/c.ics",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]/c.ics",
+        "https://[::7f00:1]/c.ics",  # IPv4-compatible 127.0.0.1
+        "https://[::ffff:10.0.0.5]/c.ics",
+        "https://[64:ff9b::a9fe:a9fe]/c.ics",  # NAT64 to 169.254.169.254
+        "https://[2002:a00:5::1]/c.ics",  # 6to4 of 10.0.0.5
+        "webcal://localhost/c.ics",
+    ],
+)
+def test_a_private_address_is_refused_when_saved(client, org, settings, address):
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = []
+    error = refusal_on_saving(client, org, address)
+    assert error.startswith("L'adresse mène à un réseau privé ou interne")
+
+
+def test_a_name_leading_to_a_private_address_is_refused_when_saved(
+    client, org, settings, partner_names
+):
+    settings.ENSEMBLE_FEED_ALLOWED_NETWORKS = []
+    partner_names["intranet.example.org"] = ["10.0.0.5"]
+    partner_names["half.example.org"] = [PUBLIC, "::ffff:192.168.1.1"]
+    for name in ("intranet.example.org", "half.example.org"):
+        error = refusal_on_saving(client, org, f"https://{name}/c.ics", lang="es")
+        assert error.startswith("La dirección lleva a una red privada o interna") and name in error
+        PartnerFeed.objects.all().delete()
+
+
+def test_an_unknown_name_is_refused_when_saved(client, org, partner_names, monkeypatch):
+    import socket
+
+    def nowhere(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", nowhere)
+    error = refusal_on_saving(client, org, "https://calendrier.introuvable.example/c.ics", "en")
+    assert error == "The partner's server could not be found (calendrier.introuvable.example)."
+
+
+def test_plain_http_is_refused_when_saved(client, org):
+    error = refusal_on_saving(client, org, "http://example.org/c.ics", lang="en")
+    assert error.startswith("Plain http:// is refused")
+    # The same calendar's https:// and webcal:// addresses are saved.
+    for address in ("https://example.org/c.ics", "webcal://example.org/d.ics"):
+        client.post(
+            reverse("partner_feeds_add"),
+            {"organization": org.pk, "url": address, "category": _category()},
+        )
+    assert sorted(PartnerFeed.objects.values_list("url", flat=True)) == [
+        "https://example.org/c.ics",
+        "https://example.org/d.ics",
+    ]
 
 
 def test_people_without_an_organization_are_refused(client, site_tree):

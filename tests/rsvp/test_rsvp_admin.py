@@ -11,7 +11,7 @@ from django.urls import reverse
 from activities.models import EventDate, PickupPoint
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 from tests.factories import EventFactory, OrganizationFactory, UserFactory, staff_of
-from tests.rsvp_helpers import ask
+from tests.rsvp_helpers import LONG_EMAIL, ask
 
 pytestmark = pytest.mark.django_db
 
@@ -165,4 +165,20 @@ def test_staff_cannot_choose_reminders_the_contact_cannot_carry(setup, client, r
     response = client.post(url, {**data, **contact, "consent": "on"})
     assert response.status_code == 400
     assert response.context["form"].errors["reminder"]
+    assert not Rsvp.objects.filter(first_name="Rosa").exists()
+
+
+def test_staff_typing_an_address_too_long_to_store_get_the_form_back(setup, client):
+    # Before the form checked the column's length, PostgreSQL refused the row: a 500.
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    url = reverse("events_rsvp_add", args=[event.pk, date.pk])
+    data = {"first_name": "Rosa", "party_size": 1, "reminder": "email", "language": "es"}
+    response = client.post(url, {**data, "email": LONG_EMAIL, "consent": "on"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["email"] == [
+        "Cette adresse courriel est trop longue : 254 caractères au maximum."
+    ]
+    html = response.content.decode()
+    assert f'value="{LONG_EMAIL}"' in html and 'value="Rosa"' in html
     assert not Rsvp.objects.filter(first_name="Rosa").exists()

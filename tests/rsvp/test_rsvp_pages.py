@@ -11,7 +11,7 @@ from django.utils import translation
 from core.translations import translate
 from rsvp.forms import STAMP_SALT
 from rsvp.models import Rsvp, RsvpStatus
-from tests.rsvp_helpers import follow_link, register_and_follow
+from tests.rsvp_helpers import LONG_EMAIL, follow_link, register_and_follow
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +153,16 @@ def test_each_invalid_field_gets_a_translated_message_and_nothing_is_saved(
     message = form.errors[field][0]
     assert message in html
     assert not re.search(r"\b(Enter|Give|Choose|Ensure|This field)\b", message)
+    assert not Rsvp.objects.exists()
+
+
+def test_an_address_too_long_to_store_is_explained_and_kept(event, date, client):
+    # Before the form checked the column's length, PostgreSQL refused the row: a 500.
+    response = client.post(rsvp_url(event), form_data(date, email=LONG_EMAIL, reminder="email"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Cette adresse courriel est trop longue : 254 caractères au maximum." in html
+    assert f'value="{LONG_EMAIL}"' in html and 'value="Ana"' in html
     assert not Rsvp.objects.exists()
 
 

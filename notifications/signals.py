@@ -1,6 +1,7 @@
 from anymail.signals import tracking
 from django.dispatch import receiver
 
+from notifications.services import voice_calls
 from notifications.services.sms_conversation import forget_old
 from notifications.services.sms_replies import record_email_event
 from rsvp.services.retention import retention_due
@@ -15,3 +16,4 @@ def record_email_tracking(sender, event, esp_name, **kwargs):
 @receiver(retention_due)
 def forget_old_messages(sender, now, **kwargs):
     forget_old(now)
+    voice_calls.forget_old(now)

@@ -237,6 +237,14 @@ TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")
 WHATSAPP_BACKEND = env_str("WHATSAPP_BACKEND", "notifications.sms.backends.whatsapp.ConsoleBackend")
 TWILIO_WHATSAPP_FROM = env_str("TWILIO_WHATSAPP_FROM", "")
 TWILIO_WHATSAPP_TEMPLATES = json.loads(env_str("TWILIO_WHATSAPP_TEMPLATES", "") or "{}")
+# Voice line (docs/voice.md): the text-to-speech voice of each language; the JSON in
+# TWILIO_VOICES replaces these ("" for Twilio's default voice of that language).
+TWILIO_VOICES = {
+    "fr": "Polly.Chantal",
+    "es": "Polly.Mia",
+    "en": "Polly.Joanna",
+    **json.loads(env_str("TWILIO_VOICES", "") or "{}"),
+}
 
 # Personal data of RSVPs is erased this many days after the date.
 ENSEMBLE_RETENTION_DAYS = env_int("ENSEMBLE_RETENTION_DAYS", 30)

@@ -27,15 +27,21 @@ def fits(text):
     return analyse(text).segments <= MAX_SEGMENTS
 
 
-def week_dates(language, region, now):
-    start, until = next_days(DAYS, now)
-    dates = upcoming_dates(now).scheduled().filter(start__lt=until)
+def week_scheduled(now):
+    """Scheduled dates of published activities in the next seven days (Québec time),
+    in start order; the voice line reads the same week (docs/voice.md)."""
+    _start, until = next_days(DAYS, now)
+    return upcoming_dates(now).scheduled().filter(start__lt=until)
+
+
+def week_dates(language, region, now, *, limit=MAX_DATES):
+    dates = week_scheduled(now)
     if region:
         dates = dates.filter(event__region=region)
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return []
-    return localize_dates(dates[:MAX_DATES], locale)
+    return localize_dates(dates[:limit], locale)
 
 
 def shorten(text, limit):

@@ -6,13 +6,14 @@ from .outbox import (
     SmsOptOut,
     WhatsAppOptOut,
 )
-from .rsvps import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
+from .rsvps import PUBLIC_SOURCES, ReminderChannel, Rsvp, RsvpSource, RsvpStatus
 
 __all__ = [
     "MessageChannel",
     "MessageKind",
     "MessageStatus",
     "OutboxMessage",
+    "PUBLIC_SOURCES",
     "ReminderChannel",
     "Rsvp",
     "RsvpSource",

@@ -31,6 +31,13 @@ class RsvpSource(models.TextChoices):
     WEB = "web", _("Web page")
     STAFF = "staff", _("Added by staff")
     WALK_IN = "walk_in", _("Walk-in")
+    # By keypad on the voice line (docs/voice.md): no name, the caller's number.
+    PHONE = "phone", _("Phone call")
+
+
+# Registrations a person makes themselves: an already registered contact is only
+# sent its link again, and the messages with the link go at once (docs/rsvp.md).
+PUBLIC_SOURCES = (RsvpSource.WEB, RsvpSource.PHONE)
 
 
 class RsvpQuerySet(models.QuerySet):

@@ -25,13 +25,13 @@ from django.utils import timezone
 
 from core.formatting import to_local
 from rsvp.models import (
+    PUBLIC_SOURCES,
     MessageChannel,
     MessageKind,
     MessageStatus,
     OutboxMessage,
     ReminderChannel,
     Rsvp,
-    RsvpSource,
     RsvpStatus,
     SmsOptOut,
     WhatsAppOptOut,
@@ -149,11 +149,11 @@ def is_same_day(date, now):
 
 
 def answers_the_page(rsvp, kind):
-    """The person is on the page right now, told to look at their phone or e-mail for
-    this message: it goes at once, even in quiet hours."""
+    """The person is on the page (or on the phone line) right now, told to look at
+    their phone or e-mail for this message: it goes at once, even in quiet hours."""
     if kind == MessageKind.MANAGE_LINK:
         return True
-    return kind in WITH_LINK and rsvp.source == RsvpSource.WEB
+    return kind in WITH_LINK and rsvp.source in PUBLIC_SOURCES
 
 
 def due_time(kind, date, now):

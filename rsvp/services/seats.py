@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import EventDate
 from core.originals import original_page
 from core.person_keys import person_key
-from rsvp.models import Rsvp, RsvpSource, RsvpStatus
+from rsvp.models import PUBLIC_SOURCES, Rsvp, RsvpSource, RsvpStatus
 from rsvp.services import outbox
 
 RULE_FIELDS = ("max_party_size", "waitlist_allowed", "group_rsvp_allowed", "region", "live")
@@ -84,10 +84,19 @@ class Outcome:
     already_registered: bool = False
     # ...and a new contact would have been refused (SeatError code): take_seat raises it.
     refused: str | None = None
+    # ...or the status a new contact would have had: what the requester may be told.
+    as_new: str | None = None
 
     @property
     def confirmed(self):
         return self.rsvp.status == RsvpStatus.CONFIRMED
+
+    @property
+    def told_status(self):
+        """The status to tell whoever asked: for an already registered contact, the one
+        a new contact would get, so the answer never says whether that person
+        registered (a caller's number can be faked as easily as a typed one)."""
+        return self.as_new if self.already_registered else self.rsvp.status
 
 
 def contact_key(phone, email):
@@ -169,8 +178,8 @@ def with_date_locked(date_id, decide):
 
 def take_seat(date, request, *, now=None):
     """Confirm or waitlist a new RSVP; for the same contact's active RSVP, staff update
-    it, while a request from the public page changes nothing and only sends that RSVP's
-    own contact its link.
+    it, while a request from the public page or the voice line changes nothing and
+    only sends that RSVP's own contact its link.
 
     No private link is issued here: the message that carries it issues it when it is
     sent (notifications.services.dispatch), so the link only ever reaches the contact itself.
@@ -189,7 +198,7 @@ def take_seat(date, request, *, now=None):
             raise SeatError(reason)
         key = request.contact_key
         existing = key and locked.rsvps.active().filter(contact_key=key).first()
-        if existing and request.source == RsvpSource.WEB:
+        if existing and request.source in PUBLIC_SOURCES:
             return _send_link_again(locked, page, existing, request)
         if existing:
             return _update_existing(locked, page, existing, request, current)
@@ -232,13 +241,13 @@ def _send_link_again(locked, page, rsvp, request):
     only its own contact is sent its link. The requester is answered as if the contact
     were new — including "this date is full" when a new request would be refused — so
     the answer never tells whether that person registered."""
-    refused = None
+    refused = as_new = None
     try:
-        _new_status(locked, page, request, used_seats(locked))
+        as_new = _new_status(locked, page, request, used_seats(locked))
     except SeatError as error:
         refused = error.code
     outbox.queue_link(rsvp)
-    return Outcome(rsvp, already_registered=True, refused=refused)
+    return Outcome(rsvp, already_registered=True, refused=refused, as_new=as_new)
 
 
 def _fields(request):

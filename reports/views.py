@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.numbers import whole_number
 from reports.forms import PeriodForm
 from reports.services import exports, scope
 from reports.services.charts import bar_chart
@@ -32,7 +33,7 @@ def index(request):
             if not organizations:
                 raise PermissionDenied
             chosen = organizations[0].pk
-    if str(chosen) != scope.ALL and not str(chosen).isdigit():
+    if str(chosen) != scope.ALL and whole_number(chosen) is None:
         raise PermissionDenied  # nothing an address can be built from
     url = reverse("reports_report", kwargs={"scope_id": chosen})
     return redirect(url + PeriodForm(request.GET).query())

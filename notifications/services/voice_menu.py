@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from core.numbers import whole_number
 from notifications.services import voice_calls
 from notifications.services import voice_text as text
 from notifications.services.voice_text import BACK, NEXT, REGISTER, REPEAT
@@ -169,8 +170,9 @@ def region_step(step):
         return language_menu(step.but())
     if step.digits == NEXT and page + 1 < len(pages):
         return region_menu(step.but(page=page + 1))
-    if step.digits.isdigit() and 1 <= int(step.digits) <= len(shown):
-        return activity_menu(step.but(region=shown[int(step.digits) - 1], date=None))
+    chosen = whole_number(step.digits)
+    if chosen and chosen <= len(shown):
+        return activity_menu(step.but(region=shown[chosen - 1], date=None))
     with translation.override(step.language):
         return region_menu(step.but(page=page), before=[text.wrong_key()])
 

@@ -13,6 +13,7 @@ from django.http import HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.numbers import whole_number
 from notifications.services import voice_calls, voice_menu
 from notifications.sms.webhooks import twilio_signature_is_valid
 from organizations.models import Region
@@ -23,7 +24,7 @@ def public_url(request):
 
 
 def number(value):
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return whole_number(value)
 
 
 def read_step(request):

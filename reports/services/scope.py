@@ -7,6 +7,7 @@ page's id, and its events are those under any of its translations.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from core.numbers import whole_number
 from organizations.models import OrganizationPage
 from organizations.services import organizations_staffed_by
 
@@ -36,10 +37,11 @@ def organization_for(user, scope):
         if may_see_all(user):
             return None
         raise PermissionDenied
-    if not str(scope).isdigit():
+    wanted = whole_number(scope)
+    if wanted is None:
         raise PermissionDenied
     for page in organizations_for(user):
-        if page.pk == int(scope):
+        if page.pk == wanted:
             return page
     raise PermissionDenied
 

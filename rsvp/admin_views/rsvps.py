@@ -17,6 +17,7 @@ from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from core.numbers import whole_number
 from rsvp.admin_views.dates import editable_event
 from rsvp.forms import ContactFieldsMixin, email_field
 from rsvp.models import ReminderChannel, Rsvp, RsvpSource, RsvpStatus
@@ -171,8 +172,8 @@ def checkin(request, page_id, date_id):
 
 
 def mark_attended(request, date):
-    rsvp_id = request.POST.get("rsvp", "")
-    if not rsvp_id.isdigit():
+    rsvp_id = whole_number(request.POST.get("rsvp", ""))
+    if rsvp_id is None:
         raise Http404
     rsvp = get_object_or_404(date.rsvps.active(), pk=rsvp_id)
     try:

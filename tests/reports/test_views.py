@@ -139,6 +139,9 @@ def test_unknown_table_format_or_organization_is_refused(client, orgs):
     assert refused(client.get(reverse("reports_report", args=["abc"])), "<td>")
     assert refused(client.get(reverse("reports_index"), {"organization": "a/b"}), "<td>")
     assert refused(client.get(reverse("reports_report", args=[999999])), "<td>")
+    # Digits to str.isdigit(), not to int().
+    assert refused(client.get(reverse("reports_report", args=["²"])), "<td>")
+    assert refused(client.get(reverse("reports_index"), {"organization": "①"}), "<td>")
 
 
 def test_the_form_goes_on_to_the_chosen_organization_with_its_dates(client, orgs):

@@ -182,3 +182,13 @@ def test_staff_typing_an_address_too_long_to_store_get_the_form_back(setup, clie
     html = response.content.decode()
     assert f'value="{LONG_EMAIL}"' in html and 'value="Rosa"' in html
     assert not Rsvp.objects.filter(first_name="Rosa").exists()
+
+
+@pytest.mark.parametrize("value", ["²", "99999999999999999999"])
+def test_check_in_of_a_registration_number_no_database_holds_is_not_found(setup, client, value):
+    event, date = setup["event"], setup["date"]
+    client.force_login(staff_of(setup["aide"]))
+    url = reverse("events_rsvp_checkin", args=[event.pk, date.pk])
+    # An admin 404 is sent on to the language-prefixed address.
+    assert client.post(url, {"rsvp": value, "action": "came"}).status_code in (302, 404)
+    assert not Rsvp.objects.filter(attended=True).exists()

@@ -197,3 +197,12 @@ def test_an_unsigned_or_badly_signed_request_gets_403_and_changes_nothing(week, 
     assert response.status_code == 403
     assert not VoiceCall.objects.exists()
     assert client.get(path).status_code in (403, 405)
+
+
+@pytest.mark.parametrize("key", ["²", "①"])
+def test_a_key_that_only_looks_like_a_digit_is_a_wrong_key(week, client, key):
+    call = Call(client)
+    call.start()
+    call.press("2")
+    call.press(key)
+    assert call.said()[:2] == ["Esa tecla no corresponde a ninguna opción.", "Elija su región."]

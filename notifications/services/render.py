@@ -165,7 +165,8 @@ def context_for(rsvp, kind, manage_token=None):
         "place": ", ".join(p for p in (page.place_name, page.municipality) if p),
         "address": page.address,
         "pickup_place": point.name if point else "",
-        "pickup_time": format_clock(point.time, lang) if point else "",
+        # The time for this date: a date moved by hand takes its pickups along.
+        "pickup_time": format_clock(point.at(date).time(), lang) if point else "",
         "pickup_notes": point.notes if point else "",
         "party_size": rsvp.party_size,
     }

@@ -1,6 +1,7 @@
 """Every kind renders in every language; SMS texts stay within two segments."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -149,7 +150,9 @@ def test_longest_sms_fit_two_segments(site_tree, language, base_url, settings):
     settings.BASE_URL = base_url
     rsvp = make(site_tree, language, channel="sms", long=True)
     saturday = rsvp.date.start
-    wednesday = saturday.replace(year=2037, month=9, day=30)
+    # The same wall-clock time (a clock change between would move the pickup too).
+    local_start = saturday.astimezone(ZoneInfo("America/Toronto"))
+    wednesday = local_start.replace(year=2037, month=9, day=30)
     for start in (saturday, wednesday):
         EventDate.objects.filter(pk=rsvp.date_id).update(
             start=start, end=start + dt.timedelta(hours=3)

@@ -41,7 +41,9 @@ def calendar_entry(
         # The original page's zone: it is the one the dates were computed in.
         tzid=date.event.timezone,
         summary=summary,
-        description=text if text is not None else description(page, organization, url, lang),
+        description=text
+        if text is not None
+        else description(page, organization, url, lang, date=date),
         location=location(page),
         url=url,
         last_modified=max(s for s in stamps if s is not None),
@@ -57,8 +59,16 @@ def location(page: EventPage) -> str:
     return ", ".join(part for part in (page.place_name, page.address, page.municipality) if part)
 
 
-def description(page: EventPage, organization: OrganizationPage | None, url: str, lang: str) -> str:
-    blocks = [page.summary, _transport(page, lang)]
+def description(
+    page: EventPage,
+    organization: OrganizationPage | None,
+    url: str,
+    lang: str,
+    date: EventDate | None = None,
+) -> str:
+    """The entry's text; pickup times are those of `date` (a moved date's pickups
+    moved with it), else as written on the page."""
+    blocks = [page.summary, _transport(page, lang, date)]
     if page.what_to_bring:
         blocks.append(_labelled(_("What to bring"), page.what_to_bring))
     if organization is not None:
@@ -70,12 +80,12 @@ def description(page: EventPage, organization: OrganizationPage | None, url: str
     return "\n\n".join(block for block in blocks if block)
 
 
-def _transport(page: EventPage, lang: str) -> str:
+def _transport(page: EventPage, lang: str, date: EventDate | None) -> str:
     lines = [_("A ride is provided.") if page.transport_provided else _("No ride is provided.")]
     pickups = list(page.pickup_points.all())
     if pickups:
         lines.append(_labelled(_("Pickup points"), ""))
-        lines += [f"• {_pickup(point, lang)}" for point in pickups]
+        lines += [f"• {_pickup(point, lang, date)}" for point in pickups]
     if page.bring_bike:
         lines.append(_("Bring your bike."))
     if page.transport_notes:
@@ -83,8 +93,9 @@ def _transport(page: EventPage, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _pickup(point, lang: str) -> str:
-    text = f"{format_clock(point.time, lang)} — {point.name}"
+def _pickup(point, lang: str, date: EventDate | None) -> str:
+    time = point.at(date).time() if date is not None else point.time
+    text = f"{format_clock(time, lang)} — {point.name}"
     if point.address:
         text += f", {point.address}"
     if point.notes:

@@ -257,17 +257,20 @@ def build(feed: Feed) -> bytes:
     organizations = {o.path: o for o in OrganizationPage.objects.filter(path__in=parent_paths)}
     # Wagtail caches the site root paths on whatever object it is given.
     url_cache = SimpleNamespace()
-    # Per page, not per date: a weekly activity has many dates and one text.
+    # Per page and start time, not per date: a weekly activity has many dates and one
+    # text; only a date moved to another hour has other pickup times.
     shared = {}
     with translation.override(feed.lang):
         entries = []
         for item in listed:
             page = item.page
             organization = organizations.get(page.path[: -Page.steplen])
-            if page.pk not in shared:
+            key = (page.pk, to_local(item.date.start, item.date.event.timezone).time())
+            if key not in shared:
                 url = absolute_page_url(page, url_cache)
-                shared[page.pk] = (url, description(page, organization, url, feed.lang))
-            url, text = shared[page.pk]
+                text = description(page, organization, url, feed.lang, date=item.date)
+                shared[key] = (url, text)
+            url, text = shared[key]
             entries.append(calendar_entry(item.date, page, organization, url, feed.lang, text))
         return build_calendar(
             entries, name=feed.name, description=feed.description, language=feed.lang

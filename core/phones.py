@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_REGION = "CA"
+MEXICO = 52
 
 
 def normalize_phone(value, region=DEFAULT_REGION):
@@ -17,9 +18,27 @@ def normalize_phone(value, region=DEFAULT_REGION):
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as error:
         raise ValidationError(_("Enter a valid phone number."), code="invalid_phone") from error
+    number = without_old_mexican_mobile_one(number)
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("Enter a valid phone number."), code="invalid_phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def without_old_mexican_mobile_one(number):
+    """ "+52 1 55 1234 5678" is "+52 55 1234 5678".
+
+    Until 2019–2020 a Mexican mobile was dialled from abroad with a "1" after +52;
+    the plan dropped it, and phonenumbers now finds "+52 1 …" invalid. People still
+    write it, and WhatsApp still reports Mexican senders as +521…: the number without
+    the "1" is the one stored (so a reply finds the registration), when it is valid.
+    """
+    national = str(number.national_number)
+    if number.country_code != MEXICO or len(national) != 11 or not national.startswith("1"):
+        return number
+    if phonenumbers.is_valid_number(number):
+        return number
+    current = phonenumbers.PhoneNumber(country_code=MEXICO, national_number=int(national[1:]))
+    return current if phonenumbers.is_valid_number(current) else number
 
 
 def validate_phone(value):

@@ -183,9 +183,12 @@ class ChangeForm(forms.Form):
     needs_transport = forms.BooleanField(label=_("I need transport"), required=False)
     pickup = forms.ChoiceField(label=_("Pickup point"), required=False, widget=forms.RadioSelect)
 
-    def __init__(self, *args, pickups=(), max_party=4, **kwargs):
+    def __init__(self, *args, pickups=(), max_party=4, date=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pickup"].choices = [(str(p.translation_key), str(p)) for p in pickups]
+        # One registration, one date: each point with its time on that date.
+        self.fields["pickup"].choices = [
+            (str(p.translation_key), p.label_on(date) if date else str(p)) for p in pickups
+        ]
         if not pickups:
             del self.fields["pickup"]
         self.fields["party_size"].validators.append(MaxValueValidator(max_party))

@@ -8,6 +8,8 @@ registered for the date, and never with the private link: that goes by SMS or e-
 to the contact only (docs/rsvp.md, "Tokens").
 """
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -206,7 +208,11 @@ def manage(request, token):
         "needs_transport": rsvp.needs_transport,
         "pickup": str(rsvp.pickup_key) if rsvp.pickup_key else "",
     }
-    form = ChangeForm(initial=initial, pickups=pickups, max_party=max_party)
+    # Pickup points labelled with their time on this registration's date.
+    change_form = functools.partial(
+        ChangeForm, pickups=pickups, max_party=max_party, date=rsvp.date
+    )
+    form = change_form(initial=initial)
     context = {"rsvp": rsvp, "page": page, "token": token}
     status = 200
 
@@ -214,7 +220,7 @@ def manage(request, token):
         action = request.POST.get("action")
         try:
             if action == "change":
-                form = ChangeForm(request.POST, pickups=pickups, max_party=max_party)
+                form = change_form(request.POST)
                 if form.is_valid():
                     data = form.cleaned_data
                     seats.change(
@@ -242,12 +248,14 @@ def manage(request, token):
         rsvp.refresh_from_db()
         if form is None:
             initial["party_size"] = rsvp.party_size
-            form = ChangeForm(initial=initial, pickups=pickups, max_party=max_party)
+            form = change_form(initial=initial)
 
+    pickup = next((p for p in pickups if p.translation_key == rsvp.pickup_key), None)
     context.update(
         form=form,
         position=seats.waitlist_position(rsvp),
-        pickup=next((p for p in pickups if p.translation_key == rsvp.pickup_key), None),
+        pickup=pickup,
+        pickup_time=pickup.at(rsvp.date, rules).time() if pickup else None,
         manage_url=request.build_absolute_uri(request.path),
         open=seats.closed_reason(rsvp.date, rules, timezone.now()) is None,
     )

@@ -2,7 +2,15 @@
 
 Translatable inline rows: each language gets its own copy of the text, and the copies
 share a translation_key, which is what an RSVP stores to name its pickup point.
+
+A pickup time is written for the event's usual start (the page's "starts at"). A date
+that starts at another time — moved by hand, or added at another hour — keeps the
+same lead: the van leaves as long before its start as before the usual one
+(docs/dates.md, "Pickup times").
 """
+
+import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -40,3 +48,21 @@ class PickupPoint(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.name} ({self.time:%H:%M})"
+
+    def at(self, date, rule=None):
+        """When the van stops here for `date`, aware in the event's zone.
+
+        `rule` is the event's original page (the one whose times made the dates),
+        `date.event` by default. Wall-clock arithmetic: a weekly 9:15 stays 9:15
+        across a clock change, like the 10:00 it goes with.
+        """
+        rule = rule or date.event
+        zone = ZoneInfo(rule.timezone)
+        start = date.start.astimezone(zone)
+        usual_start = dt.datetime.combine(start.date(), rule.start_time)
+        lead = usual_start - dt.datetime.combine(start.date(), self.time)
+        return (start.replace(tzinfo=None) - lead).replace(tzinfo=zone)
+
+    def label_on(self, date, rule=None):
+        """ "Église (09:15)" with the time of that date, for staff's lists."""
+        return f"{self.name} ({self.at(date, rule):%H:%M})"

@@ -228,6 +228,11 @@ SMS_BACKEND = env_str("SMS_BACKEND", "notifications.sms.backends.console.SmsBack
 SMS_FILE_PATH = env_str("SMS_FILE_PATH", "sms-outbox.jsonl")
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
+# What `make run` signs and checks Twilio webhooks with when no real token is set, so
+# that replies can be tried locally (`manage.py try_sms_reply`, docs/replies.md). Public,
+# so worthless: production refuses to start with it, and webhooks signed with it are
+# refused unless DEBUG is on.
+TWILIO_DEV_AUTH_TOKEN = "ensemble-development-only-not-a-twilio-token"
 TWILIO_FROM_NUMBER = env_str("TWILIO_FROM_NUMBER", "")
 # The public address of /sms/twilio/status/, for delivery reports (docs/notifications.md).
 TWILIO_STATUS_CALLBACK = env_str("TWILIO_STATUS_CALLBACK", "")

@@ -6,6 +6,8 @@ docs/deploy.md lists the variables a deployment sets and the processes it runs;
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.logs import JSON_FORMATTER
 
 from .base import *  # noqa: F403
@@ -14,6 +16,14 @@ from .env import env_bool, env_int, env_list, env_str
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+
+# Twilio's webhooks are checked with the account's token, from the environment only
+# (empty: every webhook is refused). The development token is public.
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
+if TWILIO_AUTH_TOKEN == TWILIO_DEV_AUTH_TOKEN:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TWILIO_AUTH_TOKEN is the public development token: set the Twilio account's."
+    )
 
 # Static files: collected (`collectstatic`) with content hashes in their names and
 # compressed copies, served by WhiteNoise with far-future cache headers.

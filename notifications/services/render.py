@@ -26,6 +26,7 @@ from core.formatting import (
     format_short_datetime,
 )
 from core.originals import original_page
+from notifications.services.sms_fit import sms_text
 from notifications.services.subscription_messages import render_for_subscription
 from notifications.services.texts import SMS_MAX_SEGMENTS, Rendered, shorten
 from notifications.sms.segments import analyse
@@ -165,57 +166,11 @@ def context_for(rsvp, kind, manage_token=None):
         "place": ", ".join(p for p in (page.place_name, page.municipality) if p),
         "address": page.address,
         "pickup_place": point.name if point else "",
-        "pickup_time": format_clock(point.time, lang) if point else "",
+        # The time for this date: a date moved by hand takes its pickups along.
+        "pickup_time": format_clock(point.at(date).time(), lang) if point else "",
         "pickup_notes": point.notes if point else "",
         "party_size": rsvp.party_size,
     }
-
-
-SMS_STEPS = [
-    {},
-    {"pickup_notes": ""},
-    {"pickup_notes": "", "pickup_place": 40, "title": 40, "place": 40},
-    {"pickup_notes": "", "pickup_place": 28, "title": 28, "place": 24},
-    {"pickup_notes": "", "pickup_place": 20, "title": 20, "place": ""},
-]
-# A message with the private link (~60–85 characters that are never cut) may need
-# more: the pickup and place go (the link's page shows them), the wording gets brief,
-# the date short ("mié 30/9, 11:30"), the title goes, and last the words before the link.
-_BRIEF = {"pickup_notes": "", "pickup_place": "", "place": "", "brief": True}
-LINK_STEPS = [
-    *SMS_STEPS,
-    {**_BRIEF, "title": 20},
-    {**_BRIEF, "title": 20, "when": "short"},
-    # A shortened title tells people which activity more than the link's label does.
-    {**_BRIEF, "title": 20, "when": "short", "bare": True},
-    {**_BRIEF, "title": ""},
-    {**_BRIEF, "title": "", "when": "short"},
-    {**_BRIEF, "title": "", "when": "short", "bare": True},
-]
-
-
-def sms_text(context):
-    """The SMS, shortened until it fits in two segments: pickup notes go first, then
-    the pickup place, event title and place are cut at a word. The link is never cut."""
-    template = f"notifications/messages/{context['kind']}.sms.txt"
-    text = ""
-    for step in LINK_STEPS if context["kind"] in WITH_LINK else SMS_STEPS:
-        shown = dict(context)
-        for name, limit in step.items():
-            if name == "when":
-                shown["when"] = context["short_when"]
-            elif isinstance(limit, int) and not isinstance(limit, bool):
-                shown[name] = shorten(context[name], limit)
-            else:
-                shown[name] = limit
-        # "Title, date, place" without the parts a step left out.
-        shown["summary"] = ", ".join(
-            p for p in (shown["title"], shown["when"], shown["place"]) if p
-        )
-        text = " ".join(render_to_string(template, shown).split())
-        if analyse(text).segments <= SMS_MAX_SEGMENTS:
-            break
-    return text
 
 
 def render(message, *, manage_token=None):

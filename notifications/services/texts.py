@@ -3,6 +3,9 @@
 import dataclasses
 
 SMS_MAX_SEGMENTS = 2
+# A confirmation carrying both the private link and the person's pickup may take one
+# more rather than lose the pickup (docs/notifications.md, "SMS length").
+SMS_MAX_SEGMENTS_WITH_PICKUP = 3
 
 
 @dataclasses.dataclass

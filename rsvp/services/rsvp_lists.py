@@ -23,8 +23,10 @@ class Summary:
     transport: list  # (pickup label, people) for confirmed RSVPs needing a ride
 
 
-def pickup_names(page):
-    return {p.translation_key: str(p) for p in page.pickup_points.all()}
+def pickup_names(page, date):
+    """Each pickup point's label with its time on this date (a moved date's pickups
+    moved with it); the times count from the event's original page."""
+    return {p.translation_key: p.label_on(date) for p in page.pickup_points.all()}
 
 
 def summary(date, page):
@@ -35,7 +37,7 @@ def summary(date, page):
         return (by_status.get(status) or {}).get(key) or 0
 
     attended = date.rsvps.filter(attended=True).aggregate(s=Sum("party_size"))["s"] or 0
-    names = pickup_names(page)
+    names = pickup_names(page, date)
     rides = (
         date.rsvps.filter(status=RsvpStatus.CONFIRMED, needs_transport=True)
         .values("pickup_key")
@@ -56,7 +58,7 @@ def summary(date, page):
 
 def rows(date, page, statuses=None):
     """RSVPs with display fields, confirmed first, then the waiting list in order."""
-    names = pickup_names(page)
+    names = pickup_names(page, date)
     queryset = date.rsvps.all()
     if statuses:
         queryset = queryset.filter(status__in=statuses)

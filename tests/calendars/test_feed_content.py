@@ -67,6 +67,24 @@ def test_text_is_in_the_feeds_language(translated_event, client):
     assert "8:15 AM — Sainte-Edwidge Church" in str(en["DESCRIPTION"])
 
 
+def test_a_moved_date_gives_its_own_pickup_time(translated_event, client):
+    # Weekly at 10:30, the van at 8:15; the second date moved to 12:00 leaves at 9:45.
+    fr = translated_event(repeat_weekly_until=None)["fr"]
+    fr.repeat_weekly_until = fr.first_date + dt.timedelta(weeks=1)
+    fr.save_revision().publish()
+    usual, moved = fr.shared_dates()
+    later = dt.timedelta(hours=1, minutes=30)
+    move_date(moved, moved.start + later, moved.end + later)
+    entries = by_uid(events(client))
+    assert "8 h 15 — Église Sainte-Edwidge" in str(entries[usual.uid]["DESCRIPTION"])
+    assert "9 h 45 — Église Sainte-Edwidge" in str(entries[moved.uid]["DESCRIPTION"])
+    # The file a confirmation or change notice attaches, and "add to my calendar".
+    download = client.get(f"/feeds/dates/{moved.pk}.ics")
+    assert download.status_code == 200
+    [entry] = icalendar.Calendar.from_ical(download.content).events
+    assert "9 h 45 — Église Sainte-Edwidge" in str(entry["DESCRIPTION"])
+
+
 def test_feed_names_follow_the_language_and_filters(translated_event, client):
     versions = translated_event()
     org = versions["es"].get_parent()

@@ -56,6 +56,18 @@ def production_settings(monkeypatch, **env):
     return importlib.reload(importlib.import_module("config.settings.production"))
 
 
+def test_production_refuses_the_public_development_twilio_token(monkeypatch):
+    from django.conf import settings as current
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="TWILIO_AUTH_TOKEN"):
+        production_settings(monkeypatch, TWILIO_AUTH_TOKEN=current.TWILIO_DEV_AUTH_TOKEN)
+    settings = production_settings(monkeypatch, TWILIO_AUTH_TOKEN="the-accounts-own")
+    assert settings.TWILIO_AUTH_TOKEN == "the-accounts-own"
+    monkeypatch.delenv("TWILIO_AUTH_TOKEN")
+    assert production_settings(monkeypatch).TWILIO_AUTH_TOKEN == ""
+
+
 def test_media_stay_on_disk_unless_a_bucket_is_named(monkeypatch):
     settings = production_settings(monkeypatch)
     assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")

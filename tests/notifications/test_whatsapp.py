@@ -114,6 +114,15 @@ def test_a_whatsapp_reply_is_answered_on_whatsapp(site_tree, client):
     assert message.content_sid == "" and "Fútbol" in message.body
 
 
+def test_a_mexican_reply_with_the_old_mobile_one_finds_its_registration(site_tree, client):
+    # WhatsApp reports Mexican senders as +52 1 …, the number stored is without the 1.
+    rsvp = on_whatsapp(language="es", phone="+525512345678")
+    text_in(client, "whatsapp:+5215512345678", "CANCELAR")
+    rsvp.refresh_from_db()
+    assert rsvp.status == "cancelled"
+    assert IncomingMessage.objects.get().phone == "+525512345678"
+
+
 def twilio_backend(status, payload):
     from twilio.rest import Client
 

@@ -2,6 +2,7 @@
 docs/architecture.md#invariant-4)."""
 
 import csv
+import datetime as dt
 import io
 
 import openpyxl
@@ -192,3 +193,36 @@ def test_check_in_of_a_registration_number_no_database_holds_is_not_found(setup,
     # An admin 404 is sent on to the language-prefixed address.
     assert client.post(url, {"rsvp": value, "action": "came"}).status_code in (302, 404)
     assert not Rsvp.objects.filter(attended=True).exists()
+
+
+def exported(client, event, date, export_format):
+    response = client.get(reverse("events_rsvp_export", args=[event.pk, date.pk, export_format]))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode())))
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    return {row[2]: row for row in rows[1:]}, rows[0]
+
+
+@pytest.mark.parametrize("zone", ["America/Toronto", "America/Halifax"])
+def test_exports_give_the_registration_time_in_the_events_zone(setup, client, zone):
+    # 14:05 UTC on a winter day is 9:05 in Montréal and 10:05 on the Îles-de-la-Madeleine.
+    event, date = setup["event"], setup["date"]
+    event.timezone = zone
+    event.save_revision().publish()
+    Rsvp.objects.filter(first_name="Guadalupe").update(
+        created_at=dt.datetime(2026, 1, 15, 14, 5, 30, tzinfo=dt.UTC)
+    )
+    wall = {"America/Toronto": "09:05:30", "America/Halifax": "10:05:30"}[zone]
+    client.force_login(staff_of(setup["aide"]))
+    for export_format in ("xlsx", "csv"):
+        rows, headings = exported(client, event, date, export_format)
+        heading = headings[-1]
+        assert zone in heading, (export_format, heading)
+        value = rows["Guadalupe"][-1]
+        if export_format == "xlsx":
+            assert value == dt.datetime.fromisoformat(f"2026-01-15T{wall}")
+        else:
+            assert value.startswith(f"2026-01-15 {wall}"), value

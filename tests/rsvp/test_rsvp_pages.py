@@ -87,6 +87,13 @@ def test_spanish_page_registers_in_spanish_on_the_same_seats(event, date, client
     assert "lista de espera" in html and "1" in html
 
 
+def test_a_mexican_mobile_written_the_old_way_registers(event, date, client):
+    response = client.post(rsvp_url(event), form_data(date, phone="+52 1 55 1234 5678"))
+    assert response.status_code == 200
+    assert "Regardez votre cellulaire" in response.content.decode()
+    assert Rsvp.objects.get().phone == "+525512345678"
+
+
 def test_get_of_the_manage_page_changes_nothing(event, date, client):
     token = registered_token(client, event, date)
     url = reverse("events_rsvp_manage", args=[token])

@@ -20,6 +20,10 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+# Radius of a distance search, in kilometres: the default, what the form offers, the most.
+DEFAULT_KM = 30
+KM_CHOICES = (10, 20, 30, 50, 100, 200)
+MAX_KM = 300
 EARTH_RADIUS_KM = 6371.0
 MAX_LENGTH = 80
 MIN_PREFIX = 4

@@ -13,11 +13,7 @@ from django.db.models import BooleanField, Value
 from django.utils.translation import gettext as _
 
 from activities.models import EventPage, PickupPoint
-from activities.places import bounding_box, distance_km, find
-
-DEFAULT_KM = 30
-KM_CHOICES = (10, 20, 30, 50, 100, 200)
-MAX_KM = 300
+from activities.places import DEFAULT_KM, MAX_KM, bounding_box, distance_km, find
 
 
 @dataclass(frozen=True)

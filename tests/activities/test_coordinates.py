@@ -151,7 +151,9 @@ def test_the_migration_fills_older_activities_and_pickups(site_tree):
     event = EventFactory(municipality="Shawinigan", address="")
     translate(event.get_parent(), "es", {})
     spanish = translate(event, "es", {})
-    kept = EventFactory(municipality="Coaticook", latitude=Decimal("45.1"), longitude=Decimal("-71.7"))
+    kept = EventFactory(
+        municipality="Coaticook", latitude=Decimal("45.1"), longitude=Decimal("-71.7")
+    )
     stop = PickupPoint.objects.create(event=event, name="Arrêt", address="Saint-Rémi", time="08:00")
     EventPage.objects.filter(pk__in=[event.pk, spanish.pk]).update(latitude=None, longitude=None)
     migration = importlib.import_module("activities.migrations.0012_fill_coordinates")

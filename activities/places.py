@@ -28,6 +28,8 @@ EARTH_RADIUS_KM = 6371.0
 MAX_LENGTH = 80
 MIN_PREFIX = 4
 MAX_CHOICES = 6
+# The widest rural postal areas reach this far from their centre.
+MAX_TOWN_TO_AREA_KM = 120
 # One of two places of one name is taken without asking when it is this much bigger.
 BEST_KNOWN_RATIO = 5
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "mt": "mont"}
@@ -204,19 +206,31 @@ def _one_or_choices(found, asked):
 def locate(*texts):
     """The place an address, a municipality or a place name is in, if one is known:
     a town named in it (one found without asking), else the area of its postal code
-    when that is an urban one (a rural area's centre can be far from the village)."""
+    when that is an urban one (a rural area's centre can be far from the village).
+
+    A town far from the postal code's area is another town of that name (the
+    Saint-Boniface of the file is not the one in Mauricie): it is not taken.
+    """
+    area = _postal_area_in(texts)
     for text in texts:
         for part in reversed((text or "").split(",")):
             part = POSTAL_CODE.sub(" ", part)
             found = find(part) if fold(part) else Found()
-            if found.place is not None and not found.place.postal_area:
-                return found.place
+            town = found.place
+            if town is None or town.postal_area:
+                continue
+            if area is None or distance_km(town.point, area.point) <= MAX_TOWN_TO_AREA_KM:
+                return town
+    if area is not None and not area.rural_area:
+        return area
+    return None
+
+
+def _postal_area_in(texts):
     for text in texts:
         postal = POSTAL_CODE.search(text or "")
         if postal and postal.group(2):  # a full code, not any three characters
-            place = postal_areas().get(postal.group(1).upper())
-            if place is not None and not place.rural_area:
-                return place
+            return postal_areas().get(postal.group(1).upper())
     return None
 
 

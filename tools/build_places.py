@@ -30,6 +30,8 @@ from activities.places import distance_km, fold  # noqa: E402  (no Django needed
 
 OUT = ROOT / "activities" / "data"
 QUEBEC = ("CA", "10")
+# Québec's extent (south, north, west, east), with a little margin.
+QUEBEC_BOX = (44.9, 62.7, -79.8, -57.0)
 # A reference town for telling two places of one name apart ("near Granby"): the
 # nearest place at least this big and twice as big as the place itself.
 REFERENCE_POPULATION = 25_000
@@ -38,6 +40,11 @@ MAX_ALIASES = 8
 NOT_A_TOWN = re.compile(r"^Ct \d+$")
 QUEBEC_IN_OTHER_SCRIPTS = {"kbk", "kybk", "kywbk"}
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .-]+$")
+
+
+def in_quebec(lat, lon):
+    south, north, west, east = QUEBEC_BOX
+    return south <= lat <= north and west <= lon <= east
 
 
 def geonames_rows():
@@ -133,6 +140,8 @@ def write_postal_areas():
             "SELECT fsa, city, latitude, longitude FROM PostalCodes "
             "WHERE province = 'Quebec' ORDER BY fsa"
         ).fetchall()
+    # H0H is Canada Post's address for Santa Claus, at the North Pole.
+    rows = [r for r in rows if in_quebec(r[2], r[3])]
     version = metadata.version("pypostalcode")
     with open(OUT / "postal_areas_qc.csv", "w", newline="", encoding="utf-8") as out:
         out.write(

@@ -36,7 +36,7 @@ def nearby_events(first_date):
         "party": at(
             COATICOOK,
             parent=org,
-            title="Fête à Coaticook",
+            title="Souper à Coaticook",
             region="05",
             first_date=first_date,
             transport_provided=True,

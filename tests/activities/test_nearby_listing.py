@@ -32,7 +32,7 @@ def test_near_a_town_lists_what_is_within_30_km_nearest_first(events, client):
     assert response.status_code == 200
     assert shown(response) == [
         ("Marché de Saint-Rémi", 1),
-        ("Fête à Coaticook", 19),  # by its pickup point in Napierville
+        ("Souper à Coaticook", 19),  # by its pickup point in Napierville
         ("Soirée à Montréal", 27),
     ]
     html = response.content.decode()
@@ -44,11 +44,11 @@ def test_near_a_town_lists_what_is_within_30_km_nearest_first(events, client):
 
 def test_the_radius_narrows_and_widens(events, client):
     near = [t for t, _km in shown(client.get(LISTING, {"near": "Saint-Rémi", "km": "20"}))]
-    assert near == ["Marché de Saint-Rémi", "Fête à Coaticook"]
+    assert near == ["Marché de Saint-Rémi", "Souper à Coaticook"]
     wide = [t for t, _km in shown(client.get(LISTING, {"near": "Saint-Rémi", "km": "200"}))]
     assert wide == [
         "Marché de Saint-Rémi",
-        "Fête à Coaticook",
+        "Souper à Coaticook",
         "Soirée à Montréal",
         "Soccer à Shawinigan",
     ]

@@ -12,6 +12,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities import signals  # noqa: F401
+        from activities.admin_forms import EventPageForm
         from activities.models import ActivitiesIndexPage, EventPage
         from activities.page_views import (
             event_context,
@@ -22,6 +23,7 @@ class ActivitiesConfig(AppConfig):
         from core.pages import add_context, serve_with
         from organizations.models import OrganizationPage
 
+        EventPage.base_form_class = EventPageForm
         add_context(EventPage, event_context)
         serve_with(ActivitiesIndexPage, serve_index)
         add_context(ActivitiesIndexPage, index_context)

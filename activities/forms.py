@@ -7,6 +7,7 @@ say so) is the discovery service's job, so this form never raises on its own.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from activities.places import DEFAULT_KM, KM_CHOICES
 from core.languages import LanguageCode
 from organizations.models import Region
 
@@ -42,6 +43,27 @@ class FilterForm(forms.Form):
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[ALL_REGIONS, *Region.choices]
     )
+    near = forms.CharField(
+        label=_("Near (town or postal code)"),
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "maxlength": 80,
+                "autocomplete": "postal-code",
+                "enterkeyhint": "search",
+                "aria-describedby": "near-help",
+            }
+        ),
+    )
+    km = forms.TypedChoiceField(
+        label=_("Within"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[(km, f"{km} km") for km in KM_CHOICES],
+        initial=DEFAULT_KM,
+    )
     category = forms.ChoiceField(label=_("Kind of activity"), required=False)
     organization = forms.ChoiceField(label=_("Organization"), required=False)
     language = forms.ChoiceField(
@@ -52,7 +74,18 @@ class FilterForm(forms.Form):
     transport = forms.BooleanField(label=_("Ride provided"), required=False)
     free = forms.BooleanField(label=_("Free"), required=False)
 
-    field_order = ["q", "when", "from", "to", "region", "category", "organization", "language"]
+    field_order = [
+        "q",
+        "when",
+        "from",
+        "to",
+        "region",
+        "near",
+        "km",
+        "category",
+        "organization",
+        "language",
+    ]
 
     def __init__(self, *args, categories=(), organizations=(), **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -63,6 +63,7 @@ def index_context(page, request, context, discovery=None, **kwargs):
             "region": discovery.filters.region,
             "category": discovery.filters.category,
             "organization": discovery.filters.organization,
+            **{k: v for k, v in discovery.filters.params().items() if k in ("near", "km")},
         },
     )
 

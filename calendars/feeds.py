@@ -41,6 +41,7 @@ from wagtail.models import Locale, Page
 
 from activities.models import EventDate, EventPage
 from activities.services.listing import localize_dates
+from activities.services.nearby import within
 from calendars.entries import calendar_entry, description
 from calendars.filters import FeedFilters, NotFound, in_language
 from calendars.ics import build_calendar
@@ -114,6 +115,8 @@ def events_feed(filters: FeedFilters, now: dt.datetime | None = None) -> Feed:
         for org in filters.organizations:
             under |= Q(event__path__startswith=org.path)
         dates = dates.filter(under)
+    if filters.near:
+        dates = dates.filter(event__translation_key__in=list(within(filters.near)))
     with translation.override(filters.lang):
         labels = []
         if filters.region:
@@ -122,6 +125,11 @@ def events_feed(filters: FeedFilters, now: dt.datetime | None = None) -> Feed:
             labels.append(in_language(filters.categories, filters.lang).name)
         if filters.organizations:
             labels.append(in_language(filters.organizations, filters.lang).title)
+        if filters.near:
+            labels.append(
+                _("within %(km)s km of %(place)s")
+                % {"km": filters.near.km, "place": filters.near.place.name}
+            )
         name = " – ".join(["Ensemble", _("Activities"), *labels])
         description = _(SUBSCRIBE_NOTE)
     return Feed(

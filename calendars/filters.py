@@ -16,11 +16,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from activities.models import Category
+from activities.places import DEFAULT_KM, MAX_KM
+from activities.services.nearby import Origin, origin_for, place_problem, read_km
 from organizations.models import OrganizationPage, Region
 
 LANGUAGES = ("fr", "es", "en")
 DEFAULT_LANGUAGE = "fr"
-FEED_PARAMETERS = ("region", "category", "organization", "lang")
+FEED_PARAMETERS = ("region", "category", "organization", "lang", "near", "km")
 # Wagtail slugs (WAGTAIL_ALLOW_UNICODE_SLUGS is off); longer values are junk.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 # Beyond this, an error message lists the format rather than every value.
@@ -44,6 +46,7 @@ class FeedFilters:
     # Every language version of the chosen category / organization.
     categories: tuple[Category, ...] = field(default=(), compare=False)
     organizations: tuple[OrganizationPage, ...] = field(default=(), compare=False)
+    near: Origin | None = None
 
     def key(self) -> tuple:
         """What identifies the selection, for cache keys and ETags."""
@@ -52,6 +55,7 @@ class FeedFilters:
             self.region,
             tuple(sorted(c.translation_key.hex for c in self.categories)),
             tuple(sorted(o.pk for o in self.organizations)),
+            (self.near.place.label, self.near.km) if self.near else None,
         )
 
 
@@ -111,7 +115,35 @@ def parse_filters(request: HttpRequest) -> FeedFilters:
         region=region,
         categories=categories,
         organizations=organizations,
+        near=parse_near(values),
     )
+
+
+def parse_near(values: dict[str, str]) -> Origin | None:
+    """`near` (a Québec town or postal code) and `km` (its radius); the listing's rule
+    that a town replaces the region would silently widen a feed, so both is an error."""
+    if "km" in values and "near" not in values:
+        raise BadParameter("km", _("“km” needs “near”."), _accepted_values("near"))
+    if "near" not in values:
+        return None
+    if "region" in values:
+        raise BadParameter(
+            "near", _("Give “near” or “region”, not both."), _accepted_values("near")
+        )
+    km = DEFAULT_KM
+    if "km" in values:
+        km = read_km(values["km"])
+        if km is None:
+            raise _bad_value("km")
+    origin, found = origin_for(values["near"][:200], km)
+    if origin is None:
+        accepted = _accepted_values("near")
+        if found.choices:
+            accepted = _("Accepted values: %(values)s.") % {
+                "values": ", ".join(p.label for p in found.choices)
+            }
+        raise BadParameter("near", place_problem(found), accepted)
+    return origin
 
 
 def find_categories(slug: str) -> tuple[Category, ...]:
@@ -174,6 +206,14 @@ def _accepted_values(name: str) -> str:
         values = sorted(set(Category.objects.values_list("slug", flat=True)))
     elif name == "organization":
         values = sorted(set(OrganizationPage.objects.live().values_list("slug", flat=True)))
+    elif name == "near":
+        return _(
+            "Accepted values: a Québec town, such as Saint-Rémi, or a postal code, such as J0L."
+        )
+    elif name == "km":
+        return _("Accepted values: a whole number of kilometres from 1 to %(max)s.") % {
+            "max": MAX_KM
+        }
     else:
         values = []
     if name == "organization" and len(values) > _MAX_LISTED:

@@ -244,6 +244,8 @@ EVENTS = [
                         "en": "Sainte-Edwidge church",
                     },
                     "address": "route 251, Sainte-Edwidge-de-Clifton, QC J0B 2R0",
+                    "lat": 45.202,
+                    "lng": -71.687,
                     "time": "07:50",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -258,6 +260,8 @@ EVENTS = [
                         "en": "Compton town hall",
                     },
                     "address": "chemin de Hatley, Compton, QC J0B 1L0",
+                    "lat": 45.2335,
+                    "lng": -71.8225,
                     "time": "08:10",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -409,6 +413,8 @@ EVENTS = [
                         "en": "Sainte-Edwidge church",
                     },
                     "address": "route 251, Sainte-Edwidge-de-Clifton, QC J0B 2R0",
+                    "lat": 45.202,
+                    "lng": -71.687,
                     "time": "12:15",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -423,6 +429,8 @@ EVENTS = [
                         "en": "Compton town hall",
                     },
                     "address": "chemin de Hatley, Compton, QC J0B 1L0",
+                    "lat": 45.2335,
+                    "lng": -71.8225,
                     "time": "12:35",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -561,6 +569,8 @@ EVENTS = [
                         "en": "Compton town hall",
                     },
                     "address": "chemin de Hatley, Compton, QC J0B 1L0",
+                    "lat": 45.2335,
+                    "lng": -71.8225,
                     "time": "07:50",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -687,6 +697,8 @@ EVENTS = [
                         "en": "Compton town hall",
                     },
                     "address": "chemin de Hatley, Compton, QC J0B 1L0",
+                    "lat": 45.2335,
+                    "lng": -71.8225,
                     "time": "12:30",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -807,6 +819,8 @@ EVENTS = [
                         "en": "Sainte-Edwidge church",
                     },
                     "address": "route 251, Sainte-Edwidge-de-Clifton, QC J0B 2R0",
+                    "lat": 45.202,
+                    "lng": -71.687,
                     "time": "13:15",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -821,6 +835,8 @@ EVENTS = [
                         "en": "Compton town hall",
                     },
                     "address": "chemin de Hatley, Compton, QC J0B 1L0",
+                    "lat": 45.2335,
+                    "lng": -71.8225,
                     "time": "13:35",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -1057,6 +1073,8 @@ EVENTS = [
                         "en": "Saint-Boniface church",
                     },
                     "address": "rue Principale, Saint-Boniface, QC G0X 2L0",
+                    "lat": 46.499,
+                    "lng": -72.82,
                     "time": "13:15",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -1208,6 +1226,8 @@ EVENTS = [
                         "en": "Saint-Boniface church",
                     },
                     "address": "rue Principale, Saint-Boniface, QC G0X 2L0",
+                    "lat": 46.499,
+                    "lng": -72.82,
                     "time": "09:15",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -1222,6 +1242,8 @@ EVENTS = [
                         "en": "Saint-Étienne-des-Grès church",
                     },
                     "address": "rue Principale, Saint-Étienne-des-Grès, QC G0X 2P0",
+                    "lat": 46.424,
+                    "lng": -72.764,
                     "time": "09:30",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -1469,6 +1491,8 @@ EVENTS = [
                         "en": "Saint-Mathieu-du-Parc town office",
                     },
                     "address": "chemin Déziel, Saint-Mathieu-du-Parc, QC G0X 1N0",
+                    "lat": 46.57,
+                    "lng": -72.925,
                     "time": "09:00",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -1483,6 +1507,8 @@ EVENTS = [
                         "en": "Saint-Boniface church",
                     },
                     "address": "rue Principale, Saint-Boniface, QC G0X 2L0",
+                    "lat": 46.499,
+                    "lng": -72.82,
                     "time": "09:20",
                     "notes": {
                         "fr": "Devant la porte principale.",
@@ -1497,6 +1523,8 @@ EVENTS = [
                         "en": "Saint-Étienne-des-Grès church",
                     },
                     "address": "rue Principale, Saint-Étienne-des-Grès, QC G0X 2P0",
+                    "lat": 46.424,
+                    "lng": -72.764,
                     "time": "09:35",
                     "notes": {
                         "fr": "Dans le stationnement.",
@@ -2293,6 +2321,8 @@ EVENTS = [
                     "address": (
                         "chemin du Quai, Grande-Entrée, Les Îles-de-la-Madeleine, QC G4T 7A1"
                     ),
+                    "lat": 47.556,
+                    "lng": -61.533,
                     "time": "17:05",
                     "notes": {
                         "fr": "Près de la capitainerie.",

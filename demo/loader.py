@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from activities.models import Category, EventPage, PickupPoint
+from activities.services.coordinates import coordinates_of
 from demo.site import LANGS, translate_everywhere
 from home.models import HomePage
 from organizations.models import OrganizationPage
@@ -91,6 +92,13 @@ def ensure_organization(spec):
     return org
 
 
+def _coordinates(spec, *texts):
+    """The demo's own coordinates, else those staff would get on saving (the town's)."""
+    if spec.get("lat") is not None:
+        return Decimal(str(spec["lat"])), Decimal(str(spec["lng"]))
+    return coordinates_of(*texts)
+
+
 @transaction.atomic
 def new_event(spec, fr, today):
     """The French page of a demo activity, with its pickup points (not yet saved)."""
@@ -99,6 +107,7 @@ def new_event(spec, fr, today):
     count = schedule.get("weekly_count", 1)
     transport = spec["transport"]
     place = spec["place"]
+    latitude, longitude = _coordinates(place, place["municipality"], place.get("address", ""))
     event = EventPage(
         title=spec["title"]["fr"],
         slug=spec["slug"],
@@ -114,8 +123,8 @@ def new_event(spec, fr, today):
         address=place.get("address", ""),
         municipality=place["municipality"],
         region=place["region"],
-        latitude=Decimal(str(place["lat"])) if place.get("lat") is not None else None,
-        longitude=Decimal(str(place["lng"])) if place.get("lng") is not None else None,
+        latitude=latitude,
+        longitude=longitude,
         transport_provided=transport["provided"],
         bring_bike=transport["bring_bike"],
         transport_notes=transport["notes"]["fr"],
@@ -129,11 +138,14 @@ def new_event(spec, fr, today):
         accessibility_notes=spec["accessibility"]["fr"],
     )
     for order, pickup in enumerate(transport["pickups"]):
+        latitude, longitude = _coordinates(pickup, pickup.get("address", ""), pickup["name"]["fr"])
         event.pickup_points.add(
             PickupPoint(
                 sort_order=order,
                 name=pickup["name"]["fr"],
                 address=pickup.get("address", ""),
+                latitude=latitude,
+                longitude=longitude,
                 time=_time(pickup["time"]),
                 notes=pickup.get("notes", {}).get("fr", ""),
                 locale=fr,

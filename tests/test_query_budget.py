@@ -1,6 +1,7 @@
 """Public pages run a fixed number of queries, whatever the amount of data (≤ 10)."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -29,9 +30,17 @@ def add_events(org, count, start=0):
             repeat_weekly_until=None,
             transport_provided=bool(i % 2),
             image=image,
+            # Around Coaticook, so that the distance search finds more as data grows.
+            latitude=Decimal("45.13") + Decimal(i) / 1000,
+            longitude=Decimal("-71.80"),
         )
         PickupPoint.objects.create(
-            event=event, name=f"Arrêt {i}", time=dt.time(8, 0), locale=event.locale
+            event=event,
+            name=f"Arrêt {i}",
+            time=dt.time(8, 0),
+            locale=event.locale,
+            latitude=Decimal("45.20"),
+            longitude=Decimal("-71.75") - Decimal(i) / 1000,
         )
 
 
@@ -59,6 +68,8 @@ def test_listing_event_and_home_do_not_grow_with_the_data(site_tree, client):
         "/fr/activites/",
         "/es/actividades/?when=week&region=05&q=a&transport=1&language=es",
         "/fr/activites/?organization=aide&category=sport&page=2",
+        "/fr/activites/?near=Coaticook&km=50&page=2",
+        "/es/actividades/?near=J1A&when=week",
         event.url,
         es_event.url,
         org.url,
@@ -73,3 +84,5 @@ def test_listing_event_and_home_do_not_grow_with_the_data(site_tree, client):
     assert large == small
     over = {url: count for url, count in large.items() if count > BUDGET}
     assert over == {}
+    # A distance search costs what a page of the plain listing does.
+    assert large["/fr/activites/?near=Coaticook&km=50&page=2"] == large["/fr/activites/"]

@@ -29,6 +29,13 @@ MAX_WEEKLY_DATES = 60
 MAX_REMINDER_HOURS_BEFORE = 48
 
 
+COORDINATES_HELP = _(
+    "Filled in from the municipality when you save, if it is a known Québec town. "
+    "Correct it if the place is elsewhere (about 45.13 in Coaticook); distance "
+    "searches use it. Leave both empty if you do not know."
+)
+
+
 def default_timezone():
     return settings.TIME_ZONE
 
@@ -88,6 +95,8 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
     address = models.CharField(_("address"), max_length=255, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100)
     region = models.CharField(_("region"), max_length=2, choices=Region.choices, db_index=True)
+    # Filled from the municipality (or the address) when staff save, if it is a known
+    # Québec town (activities/services/coordinates.py); staff may correct them.
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -95,6 +104,7 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=COORDINATES_HELP,
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -103,6 +113,7 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("West is negative: about -71.8 in Coaticook."),
     )
 
     transport_provided = models.BooleanField(_("transport provided"), default=False)
@@ -234,6 +245,9 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
         SynchronizedField("municipality"),
         SynchronizedField("timezone"),
         SynchronizedField("spoken_languages"),
+        # One place for every language: distances are measured on the original page.
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
         # Read from the original page only; translations carry the same values.
         SynchronizedField("reminder_day_before_at", overridable=False),
         SynchronizedField("reminder_hours_before", overridable=False),

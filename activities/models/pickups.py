@@ -12,10 +12,12 @@ same lead: the van leaves as long before its start as before the usual one
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -27,16 +29,61 @@ class PickupPoint(TranslatableMixin, Orderable):
     address = models.CharField(_("address"), max_length=255, blank=True)
     time = models.TimeField(_("pickup time"), help_text=_("Local time on the day of the activity."))
     notes = models.CharField(_("notes"), max_length=255, blank=True)
+    # Filled from a town or postal code in the address when staff save; a worker near
+    # a pickup point is near the activity (activities/services/nearby.py).
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Filled in from the town or postal code of the address when you save. "
+            "Correct it if the stop is elsewhere. Leave both empty if you do not know."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("West is negative: about -71.8 in Coaticook."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("address"), FieldPanel("time"), FieldPanel("notes")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("time"),
+        FieldPanel("notes"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
 
-    override_translatable_fields = [SynchronizedField("address")]
+    override_translatable_fields = [
+        SynchronizedField("address"),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+    ]
 
-    api_fields = [APIField("name"), APIField("address"), APIField("time"), APIField("notes")]
+    api_fields = [
+        APIField("name"),
+        APIField("address"),
+        APIField("time"),
+        APIField("notes"),
+        APIField("latitude"),
+        APIField("longitude"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("pickup point")
         verbose_name_plural = _("pickup points")
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
 
     def save(self, *args, **kwargs):
         # A pickup point always has its page's language. Copying a page for

@@ -22,7 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.forms import FilterForm
 from activities.models import Category, EventPage
+from activities.places import DEFAULT_KM
 from activities.services.listing import group_by_day, localize_dates, upcoming_dates
+from activities.services.nearby import origin_for, place_problem, within
+from core.formatting import to_local
 from core.when import _midnight, local_now, next_days, this_weekend
 from organizations.models import OrganizationPage, Region
 
@@ -31,6 +34,8 @@ Q_MAX_LENGTH = 100
 Q_MAX_TERMS = 6
 # Date ranges further than this from today are ignored rather than searched.
 RANGE_LIMIT_DAYS = 2 * 366
+# A distance search sorts the dates it reads; beyond this many, the latest are left out.
+MAX_NEARBY_DATES = 1000
 SEARCHED_FIELDS = ("title", "summary", "place_name", "municipality")
 
 
@@ -46,10 +51,14 @@ class Filters:
     transport: bool = False
     free: bool = False
     q: str = ""
+    # A place found for "near" (its label, read back as the same place) and the radius.
+    near: str = ""
+    km: int = DEFAULT_KM
+    origin: object = field(default=None, compare=False)  # nearby.Origin
 
     @property
     def active(self):
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(getattr(self, f.name) for f in fields(self) if f.name not in ("km", "origin"))
 
     @property
     def has_more(self):
@@ -69,6 +78,8 @@ class Filters:
             "language": self.language,
             "transport": "1" if self.transport else "",
             "free": "1" if self.free else "",
+            "near": self.near,
+            "km": str(self.km) if self.near and self.km != DEFAULT_KM else "",
         }
         return {name: value for name, value in pairs.items() if value}
 
@@ -91,6 +102,8 @@ class Discovery:
     # The region to remember in the visitor's cookie: a code, "" to forget, None to leave.
     region_to_remember: str | None = None
     region_remembered: bool = False
+    # Places to choose from when "near" named several: (label, address of the listing).
+    near_choices: list = field(default_factory=list)
 
 
 CHOICES_CACHE_KEY = "filter-choices:{}"
@@ -153,6 +166,11 @@ def read_filters(query, locale, remembered_region=""):
     region, region_to_remember, region_remembered = _region(
         clean, "region" in data and "region" not in form.errors, remembered_region
     )
+    origin, choices = _near(clean, ignored)
+    if origin is not None:
+        # A town is more precise than a region, and distances cross region borders:
+        # the region is not used (nor remembered, nor forgotten).
+        region, region_to_remember, region_remembered = "", None, False
     filters = Filters(
         when=when,
         date_from=date_from,
@@ -164,19 +182,36 @@ def read_filters(query, locale, remembered_region=""):
         transport=bool(clean.get("transport")),
         free=bool(clean.get("free")),
         q=" ".join((clean.get("q") or "").split()),
+        near=origin.place.label if origin else "",
+        km=origin.km if origin else DEFAULT_KM,
+        origin=origin,
     )
-    display = FilterForm(
-        initial={**filters.params(), "transport": filters.transport, "free": filters.free},
-        categories=categories,
-        organizations=organizations,
-    )
+    initial = {**filters.params(), "transport": filters.transport, "free": filters.free}
+    initial["near"] = filters.near or clean.get("near") or ""
+    initial["km"] = clean.get("km") or filters.km
+    display = FilterForm(initial=initial, categories=categories, organizations=organizations)
     return Discovery(
         filters=filters,
         form=display,
         ignored=ignored,
         region_to_remember=region_to_remember,
         region_remembered=region_remembered,
+        near_choices=[
+            (p.label, filters.querystring(near=p.label, km=clean.get("km"))) for p in choices
+        ],
     )
+
+
+def _near(clean, ignored):
+    """(Origin or None, places to choose from) for the "near" filter; what cannot be
+    used is explained, and the listing then shows every place."""
+    asked = clean.get("near") or ""
+    if not asked:
+        return None, ()
+    origin, found = origin_for(asked, clean.get("km"))
+    if origin is None:
+        ignored.append(place_problem(found))
+    return origin, found.choices
 
 
 def _single_values(query, fields, labels, ignored):
@@ -324,9 +359,31 @@ class Results:
         return self.page.paginator.count
 
 
+def nearby_dates(filters, locale, now=None):
+    """The matching dates within the radius, day by day, the nearest first in a day;
+    each date carries its `distance`. Two queries, like counting and reading a page."""
+    distances = within(filters.origin)
+    dates = list(
+        matching_dates(filters, locale, now).filter(event__translation_key__in=list(distances))[
+            :MAX_NEARBY_DATES
+        ]
+    )
+    for date in dates:
+        date.distance = distances[date.event.translation_key]
+
+    def order(date):
+        return (to_local(date.start, date.event.timezone).date(), date.distance.km, date.start)
+
+    return sorted(dates, key=order)
+
+
 def search(filters, locale, page_number=None, *, now=None, per_page=PER_PAGE):
     """One page of matching dates, localized and grouped by day."""
-    paginator = Paginator(matching_dates(filters, locale, now), per_page)
+    if filters.origin is not None:
+        dates = nearby_dates(filters, locale, now)
+    else:
+        dates = matching_dates(filters, locale, now)
+    paginator = Paginator(dates, per_page)
     page = paginator.get_page(page_number)
     note = ""
     if page_number not in (None, "", str(page.number)):

@@ -100,7 +100,7 @@ def answer(phone, parsed, now):
     language = language_of(phone, parsed, now)
     with translation.override(language):
         if parsed.action == ACTIVITIES:
-            return language, activities_answer(language, parsed.region, now)
+            return language, activities_answer(language, parsed.region, now, parsed.near)
         if parsed.action == CHOOSE or (parsed.action and parsed.number):
             return language, chosen(phone, parsed, language, now)
         if parsed.action in (CANCEL, CONFIRM):

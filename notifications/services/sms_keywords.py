@@ -3,8 +3,10 @@
 Accents, case and punctuation do not matter ("Sí", "si", "SI!" are one word). A reply
 is a keyword alone, or a keyword and a number ("ANNULER 2"), or a number alone (the
 answer to a numbered choice); ACTIVITÉS may be followed by a region, by its number
-("ACTIVITES 05") or its name ("ACTIVIDADES Estrie"). Anything else is not understood
-rather than guessed: "non merci, j'y serai" must not cancel a registration.
+("ACTIVITES 05") or its name ("ACTIVIDADES Estrie"), or by a town or a postal code
+("ACTIVIDADES Saint-Rémi", "ACTIVITIES J0L"), kept as written for the places lookup.
+Anything else is not understood rather than guessed: "non merci, j'y serai" must not
+cancel a registration.
 """
 
 import dataclasses
@@ -37,6 +39,7 @@ class Parsed:
     language: str = ""
     number: int | None = None
     region: str = ""
+    near: str = ""  # the words after ACTIVITÉS when they name no region
 
 
 def plain(text):
@@ -61,8 +64,16 @@ def parse(body):
                 return Parsed(action, language, number=int(rest[0]))
             return Parsed()
     if first in KEYWORDS[ACTIVITIES]:
-        return Parsed(ACTIVITIES, KEYWORDS[ACTIVITIES][first], region=region_in(rest))
+        region = region_in(rest)
+        near = "" if region or not rest else _after_first_word(body)
+        return Parsed(ACTIVITIES, KEYWORDS[ACTIVITIES][first], region=region, near=near)
     return Parsed()
+
+
+def _after_first_word(body):
+    """The text after the keyword, accents and apostrophes kept ("Saint-Rémi")."""
+    parts = (body or "").strip().split(None, 1)
+    return parts[1].strip(" .!?") if len(parts) > 1 else ""
 
 
 def region_in(words):

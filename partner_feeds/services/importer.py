@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from activities.models import EventDate, EventPage
+from activities.services.coordinates import fill_missing
 from partner_feeds.models import ImportedDate, ImportedEvent, PartnerFeed, RunStatus
 from partner_feeds.services import fetch, reading
 from partner_feeds.services.refusals import Refused
@@ -137,6 +138,7 @@ def create_page(feed, item):
         spoken_languages=organization.staff_languages,
         live=False,
     )
+    fill_missing(page)  # the organization's town, unless the feed gave a place
     organization.add_child(instance=page)
     revision = page.save_revision()
     if feed.trusted:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from activities.models.dates import DateStatus, EventDate
 from rsvp.services import outbox, seats
 
-PLACE_FIELDS = ("place_name", "address", "municipality", "region", "latitude", "longitude")
+PLACE_FIELDS = ("place_name", "address", "municipality", "region")
+COORDINATES = ("latitude", "longitude")
 REMINDER_FIELDS = ("reminder_day_before_at", "reminder_hours_before")
 UNSET = object()
 # How Wagtail's audit log names a publish: by an editor (or code), or when a
@@ -80,7 +81,7 @@ def sync_dates(page, previous=None):
         .filter(event=page, occurrence_date__isnull=False)
         .order_by("pk")
     }
-    place_changed = _changed(previous, page, PLACE_FIELDS)
+    place_changed = _place_changed(previous, page)
     followed = set()
     for day in series_days(page.first_date, page.repeat_weekly_until):
         start, end = occurrence_times(page, day)
@@ -102,6 +103,15 @@ def sync_dates(page, previous=None):
         for row in upcoming:
             row.event = page
             outbox.follow_reminders(row)
+
+
+def _place_changed(previous, page):
+    """The place's words changed, or coordinates it had were moved. Coordinates filled
+    in for the first time (from the municipality) move nobody: no notice goes."""
+    if _changed(previous, page, PLACE_FIELDS):
+        return True
+    had = previous is not None and None not in (previous.latitude, previous.longitude)
+    return had and _changed(previous, page, COORDINATES)
 
 
 def _changed(previous, page, names):

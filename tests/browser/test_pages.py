@@ -47,6 +47,8 @@ def test_pages_meet_wcag_aa_on_a_phone(demo_site, phone, lang):
         "home": f"/{lang}/",
         "listing": f"{listing_url(lang)}?when=month&transport=1&region=05",
         "listing-empty": f"{listing_url(lang)}?q=zzzz&region=99",
+        "listing-near": f"{listing_url(lang)}?near=Coaticook&km=50",
+        "listing-near-choices": f"{listing_url(lang)}?near=Saint-Alexandre",
         "event": event.url,
     }
     for name, path in pages.items():
@@ -80,4 +82,23 @@ def test_the_filter_form_works_without_javascript(demo_site, browser):
     page.goto(demo_site.url + "/es/")
     assert "Estrie" in page.locator("#weekend-heading").inner_text()
     screenshot(page, "es-listing-no-js")
+    context.close()
+
+
+def test_a_town_is_searched_without_javascript(demo_site, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_site.url + listing_url("es"))
+    page.get_by_label("Cerca de (pueblo o código postal)").fill("st-jean")
+    page.select_option("#id_km", "200")
+    page.get_by_role("button", name="Ver actividades").click()
+    page.wait_for_load_state()
+    # Several places start so: they are offered as links, the radius kept.
+    page.get_by_role("link", name="Saint-Jean-sur-Richelieu").click()
+    page.wait_for_load_state()
+    assert "near=Saint-Jean-sur-Richelieu" in page.url and "km=200" in page.url
+    distances = page.locator(".card .distance")
+    assert distances.count() > 0
+    assert all(text.endswith(("km", ")")) for text in distances.all_inner_texts())
+    screenshot(page, "es-listing-near-no-js")
     context.close()

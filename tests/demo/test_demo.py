@@ -40,6 +40,13 @@ def test_demo_loads_once_in_three_languages_with_working_staff_logins(client):
         originals.values_list("pk", flat=True)
     )
 
+    # Distance searches find every demo activity, in every language, and its pickups.
+    assert not EventPage.objects.filter(latitude__isnull=True).exists()
+    assert not PickupPoint.objects.filter(latitude__isnull=True).exists()
+    for page in EventPage.objects.exclude(locale__language_code="fr"):
+        french = originals.get(translation_key=page.translation_key)
+        assert (page.latitude, page.longitude) == (french.latitude, french.longitude)
+
     # "This weekend" is never empty: dates are relative to today.
     start, end = this_weekend()
     assert upcoming(Locale.objects.get(language_code="es"), now=start, until=end)

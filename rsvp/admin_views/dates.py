@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from activities.forms import DateInput
 from activities.models import EventPage
 from core.formatting import to_local
 from rsvp.services import schedule
@@ -26,16 +27,20 @@ def editable_event(request, page_id):
     return page
 
 
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M:%S")
+
+
 class DateForm(forms.Form):
-    day = forms.DateField(
-        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    start_time = forms.TimeField(
-        label=gettext_lazy("Starts at"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    end_time = forms.TimeField(
-        label=gettext_lazy("Ends at"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    # The browser's date and time inputs read and send ISO values, whatever the
+    # language: a French date (26/12/2026) shows as an empty field. Times keep their
+    # seconds, so that saving the seats of a date imported at 10:30:15 does not move it.
+    day = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=gettext_lazy("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=gettext_lazy("Ends at"), widget=TimeInput())
     capacity = forms.IntegerField(
         label=gettext_lazy("Seats"),
         required=False,

@@ -44,7 +44,7 @@ from activities.services.listing import localize_dates
 from activities.services.nearby import within
 from calendars.entries import calendar_entry, description
 from calendars.filters import FeedFilters, NotFound, in_language
-from calendars.ics import build_calendar
+from calendars.ics import EARLIEST, LATEST, build_calendar
 from core.cache import outage as cache_outage
 from core.formatting import to_local
 from organizations.models import OrganizationPage, Region
@@ -95,9 +95,17 @@ def _window(now: dt.datetime | None) -> tuple[dt.datetime, dt.datetime]:
     return dt.datetime.combine(first, dt.time(), zone), dt.datetime.combine(today, dt.time(), zone)
 
 
+def _expressible(dates: QuerySet) -> QuerySet:
+    """Dates a calendar can carry (calendars.ics.EARLIEST, LATEST). Staff cannot give
+    others (docs/dates.md, "Sane dates"); a row written some other way is left out of
+    every feed rather than breaking it."""
+    return dates.filter(start__gte=EARLIEST, end__lte=LATEST)
+
+
 def _windowed(now):
     start, moved_at = _window(now)
-    return EventDate.objects.filter(event__live=True, end__gte=start), start, moved_at
+    dates = EventDate.objects.filter(event__live=True, end__gte=start)
+    return _expressible(dates), start, moved_at
 
 
 def events_feed(filters: FeedFilters, now: dt.datetime | None = None) -> Feed:
@@ -180,14 +188,18 @@ def date_feed(date_id: int, lang: str) -> Feed:
     if date is None:
         raise NotFound
     shown = in_language(_versions(date.event), lang)
-    day = to_local(date.start, date.event.timezone).date()
+    dates = _expressible(EventDate.objects.filter(pk=date.pk, event__live=True))
+    filename = f"{shown.slug}.ics"
+    if EARLIEST <= date.start and date.end <= LATEST:
+        day = to_local(date.start, date.event.timezone).date()
+        filename = f"{shown.slug}-{day.isoformat()}.ics"
     return Feed(
         kind="date",
         key=(date.pk,),
         lang=lang,
-        dates=EventDate.objects.filter(pk=date.pk, event__live=True),
+        dates=dates,
         name=shown.title,
-        filename=f"{shown.slug}-{day.isoformat()}.ics",
+        filename=filename,
     )
 
 

@@ -24,6 +24,12 @@ from .vtimezone import vtimezone
 # escaping turns into "\n"; the strict parsers reject them.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _GEO_DECIMALS = 6  # about 10 cm; avoids float noise such as 46.81390000000001
+# The instants a calendar carries. A VTIMEZONE covers a year either side of its
+# events and some years after (vtimezone.py): near year 1 or 9999 it cannot be
+# written, and one spanning centuries is slow to compute (the zone is sampled daily).
+# No activity lies outside; callers leave such dates out (docs/calendar.md).
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class CalendarEntry:
                 raise ValueError(f"{name} must be timezone-aware")
         if self.end < self.start:
             raise ValueError("end is before start")
+        if not (EARLIEST <= self.start and self.end <= LATEST):
+            raise ValueError(f"{self.uid} lies outside {EARLIEST.year}-{LATEST.year}")
         ZoneInfo(self.tzid)  # raises for an unknown zone
 
 

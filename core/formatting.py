@@ -5,6 +5,7 @@ Django's own locale formats give "14 juin 2025" and "10:30" for French, so the
 patterns are spelled out here.
 """
 
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -26,7 +27,12 @@ def _lang(language=None):
 
 
 def to_local(value, tzname=None):
-    return timezone.localtime(value, ZoneInfo(tzname or settings.TIME_ZONE))
+    try:
+        return timezone.localtime(value, ZoneInfo(tzname or settings.TIME_ZONE))
+    except OverflowError:
+        # The first hours of year 1 (a date written past the forms, docs/dates.md) have
+        # no reading on a clock west of Greenwich: shown in UTC rather than failing.
+        return value.astimezone(dt.UTC)
 
 
 def format_day(value, tzname=None, language=None):

@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from activities.forms import DateInput
 from reports.periods import Period, season
 
 LONGEST = dt.timedelta(days=3 * 366)
@@ -13,8 +14,9 @@ EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To (included)"), widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO values whatever the language: a browser shows "01/04/2026" as an empty box.
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To (included)"), widget=DateInput())
 
     def __init__(self, data=None, **kwargs):
         # Without dates in the address, the season: a bound form only when asked.

@@ -12,6 +12,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activities.date_limits import SeatsValidator
+
 
 class DateStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
@@ -57,7 +59,11 @@ class EventDate(models.Model):
     # Set when someone moved this date by itself: changes to the series' times leave it be.
     moved = models.BooleanField(_("moved by hand"), default=False)
     capacity = models.PositiveIntegerField(
-        _("seats"), null=True, blank=True, help_text=_("Empty means no limit.")
+        _("seats"),
+        null=True,
+        blank=True,
+        validators=[SeatsValidator()],
+        help_text=_("Empty means no limit."),
     )
     # Raised whenever time, place or status changes (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0, editable=False)

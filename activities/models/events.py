@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from activities import date_limits
 from core.formatting import format_clock
 from core.languages import LanguageSetField, language_names
 from core.originals import original_page
@@ -124,7 +125,7 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
         _("seats"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), date_limits.SeatsValidator()],
         help_text=_("Per date. Empty means no limit."),
     )
     max_party_size = models.PositiveSmallIntegerField(
@@ -288,17 +289,9 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.start_time and self.end_time and self.end_time <= self.start_time:
+        if self.start_time and self.end_time and not self.times_in_order():
             errors["end_time"] = _("The activity must end after it starts.")
-        if self.repeat_weekly_until and self.first_date:
-            if self.repeat_weekly_until < self.first_date:
-                errors["repeat_weekly_until"] = _(
-                    "The last repeat cannot be before the first date."
-                )
-            elif (self.repeat_weekly_until - self.first_date).days // 7 + 1 > MAX_WEEKLY_DATES:
-                errors["repeat_weekly_until"] = _(
-                    "A series can have at most %(count)s weekly dates."
-                ) % {"count": MAX_WEEKLY_DATES}
+        errors.update(self.rule_errors())
         if (
             self.capacity is not None
             and self.max_party_size
@@ -310,6 +303,65 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)
+
+    def rule_errors(self):
+        """The weekly rule's days: inside the date window (docs/dates.md, "Sane dates")
+        when the rule changes, at most MAX_WEEKLY_DATES of them, and clock times that
+        exist on each. An activity whose days were set long ago keeps them when
+        anything else on its page is edited."""
+        first, until = self.first_date, self.repeat_weekly_until
+        if not first:
+            return {}
+        stored = self.stored_rule()
+        errors = {}
+        days_changed = stored is None or stored["first_date"] != first
+        days_changed = days_changed or stored["repeat_weekly_until"] != until
+        if days_changed:
+            for name, day in (("first_date", first), ("repeat_weekly_until", until)):
+                if day and (message := date_limits.day_error(day)):
+                    errors[name] = message
+        if errors:
+            return errors
+        if until and until < first:
+            errors["repeat_weekly_until"] = _("The last repeat cannot be before the first date.")
+        elif until and (until - first).days // 7 + 1 > MAX_WEEKLY_DATES:
+            errors["repeat_weekly_until"] = _(
+                "A series can have at most %(count)s weekly dates."
+            ) % {"count": MAX_WEEKLY_DATES}
+        elif self.times_in_order() and stored != self.rule_values():
+            errors.update(self.skipped_time_errors())
+        return errors
+
+    def times_in_order(self):
+        return bool(self.start_time and self.end_time and self.end_time > self.start_time)
+
+    RULE_FIELDS = ("first_date", "repeat_weekly_until", "start_time", "end_time", "timezone")
+
+    def rule_values(self):
+        return {name: getattr(self, name) for name in self.RULE_FIELDS}
+
+    def stored_rule(self):
+        """The rule as the page's row holds it (the published one: drafts live in
+        revisions), or None for a new page."""
+        if self.pk is None:
+            return None
+        return EventPage.objects.filter(pk=self.pk).values(*self.RULE_FIELDS).first()
+
+    def skipped_time_errors(self):
+        """A start or end the clocks skip on one of the rule's days (spring forward)."""
+        if self.timezone not in dict(settings.ENSEMBLE_EVENT_TIMEZONES):
+            return {}  # the field says what is wrong
+        first, last = date_limits.date_window()
+        weeks = ((self.repeat_weekly_until or self.first_date) - self.first_date).days // 7
+        for week in range(weeks + 1):
+            day = self.first_date + dt.timedelta(weeks=week)
+            if not first <= day <= last:
+                continue  # a day set long ago, left as it is (see rule_errors)
+            for name in ("start_time", "end_time"):
+                time = getattr(self, name)
+                if message := date_limits.skipped_time_error(day, time, self.timezone):
+                    return {name: message}
+        return {}
 
     def reminder_errors(self):
         errors = {}

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from activities import date_limits
+from activities.forms import DateInput
 from activities.models import EventPage
 from core.formatting import to_local
 from rsvp.services import schedule
@@ -26,36 +28,52 @@ def editable_event(request, page_id):
     return page
 
 
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M:%S")
+
+
 class DateForm(forms.Form):
-    day = forms.DateField(
-        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    start_time = forms.TimeField(
-        label=gettext_lazy("Starts at"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    end_time = forms.TimeField(
-        label=gettext_lazy("Ends at"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    # The browser's date and time inputs read and send ISO values, whatever the
+    # language: a French date (26/12/2026) shows as an empty field. Times keep their
+    # seconds, so that saving the seats of a date imported at 10:30:15 does not move it.
+    day = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=gettext_lazy("Starts at"), widget=TimeInput())
+    end_time = forms.TimeField(label=gettext_lazy("Ends at"), widget=TimeInput())
     capacity = forms.IntegerField(
         label=gettext_lazy("Seats"),
         required=False,
         min_value=1,
+        max_value=date_limits.MAX_SEATS,
         help_text=gettext_lazy("Empty means no limit."),
     )
 
     def __init__(self, *args, tzname, **kwargs):
         self.tzname = tzname
         super().__init__(*args, **kwargs)
+        self.fields["capacity"].error_messages["max_value"] = date_limits.seats_message()
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("start_time")
-            and data.get("end_time")
-            and data["end_time"] <= data["start_time"]
-        ):
+        day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
             self.add_error("end_time", _("The activity must end after it starts."))
+        elif day and self.moves():
+            if message := date_limits.day_error(day):
+                self.add_error("day", message)
+                return data
+            for name, time in (("start_time", start), ("end_time", end)):
+                if time and (message := date_limits.skipped_time_error(day, time, self.tzname)):
+                    self.add_error(name, message)
         return data
+
+    def moves(self):
+        """A new date, or another day or time for this one: only then is the day checked
+        against the window (docs/dates.md, "Sane dates"), so a date recorded long ago
+        can still have its seats changed."""
+        return not self.initial or bool({"day", "start_time", "end_time"} & set(self.changed_data))
 
     def times(self):
         day = self.cleaned_data["day"]
@@ -95,7 +113,7 @@ def date_edit(request, page_id, date_id):
         start, end = form.times()
         try:
             change = schedule.edit_date(date, start, end, form.cleaned_data["capacity"])
-        except SeatError as error:
+        except (SeatError, schedule.DateRefused) as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The date was saved."))
@@ -123,9 +141,13 @@ def date_add(request, page_id):
     form = DateForm(request.POST, tzname=page.timezone)
     if form.is_valid():
         start, end = form.times()
-        schedule.add_date(page.original(), start, end, form.cleaned_data["capacity"])
-        messages.success(request, _("The date was added."))
-        return redirect("events_dates", page_id=page.pk)
+        try:
+            schedule.add_date(page.original(), start, end, form.cleaned_data["capacity"])
+        except schedule.DateRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The date was added."))
+            return redirect("events_dates", page_id=page.pk)
     return TemplateResponse(
         request,
         "rsvp/admin/date_list.html",

@@ -129,7 +129,15 @@ def reminder_due(kind, date):
     The times are the event's: `date.event` is the original page (dates hang on it,
     docs/dates.md), so every language's RSVPs follow the same settings.
     """
-    event = date.event
+    try:
+        return _planned(kind, date, date.event)
+    except OverflowError:
+        # A date in the first hours of year 1 (written past the forms, docs/dates.md):
+        # its reminder would fall before the calendar begins, long past anyway.
+        return None
+
+
+def _planned(kind, date, event):
     if kind == MessageKind.REMINDER_DAY_BEFORE:
         at = event.reminder_day_before_at
         if at is None:

@@ -2,14 +2,19 @@
 
 import dataclasses
 import datetime as dt
+import logging
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from activities import date_limits
 from activities.models.dates import DateStatus, EventDate
 from rsvp.services import outbox, seats
+
+log = logging.getLogger(__name__)
 
 PLACE_FIELDS = ("place_name", "address", "municipality", "region")
 COORDINATES = ("latitude", "longitude")
@@ -20,16 +25,38 @@ UNSET = object()
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
+class DateRefused(Exception):
+    """A date staff may not set (docs/dates.md, "Sane dates"); nothing was changed."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+
+def refusal(start, end, capacity, tzname):
+    """Why a date with these instants and seats may not be stored, or None."""
+    if end <= start:
+        return _("The activity must end after it starts.")
+    return date_limits.instants_error(start, end, tzname) or date_limits.seats_error(capacity)
+
+
+def check(start, end, capacity, tzname):
+    if message := refusal(start, end, capacity, tzname):
+        raise DateRefused(message)
+
+
 def local_datetime(day, time, tzname):
-    """An aware datetime for a wall-clock time on a day in a zone (DST handled by zoneinfo)."""
+    """An aware datetime for a wall-clock time on a day in a zone (DST handled by zoneinfo:
+    a time the clocks show twice is the first one; forms refuse times the clocks skip,
+    see activities.date_limits.skipped)."""
     return dt.datetime.combine(day, time, tzinfo=ZoneInfo(tzname))
 
 
 def series_days(first_date, until):
     days = [first_date]
-    if until:
-        while days[-1] + dt.timedelta(weeks=1) <= until:
-            days.append(days[-1] + dt.timedelta(weeks=1))
+    # Counted in days rather than by adding a week past `until`: no overflow near year 9999.
+    while until and (until - days[-1]).days >= 7:
+        days.append(days[-1] + dt.timedelta(weeks=1))
     return days
 
 
@@ -86,7 +113,13 @@ def sync_dates(page, previous=None):
     for day in series_days(page.first_date, page.repeat_weekly_until):
         start, end = occurrence_times(page, day)
         row = existing.pop(day, None)
-        if row is None:
+        if refusal(start, end, page.capacity, page.timezone):
+            # The page's form refuses such a rule; a page saved some other way (a copy
+            # of an old activity, code) gets no row there, and its row there stays put.
+            log.warning(
+                "event %s: rule day %s left alone, outside what staff may set", page.pk, day
+            )
+        elif row is None:
             EventDate.objects.create(
                 event=page, occurrence_date=day, start=start, end=end, capacity=page.capacity
             )
@@ -208,6 +241,7 @@ def reinstate_date(date):
 
 
 def _move(locked, start, end):
+    """Move a locked date, checked beforehand by _check_change."""
     if (locked.start, locked.end) == (start, end):
         return
     locked.start, locked.end, locked.moved = start, end, True
@@ -217,10 +251,23 @@ def _move(locked, start, end):
     outbox.date_moved(locked)
 
 
+def _check_change(locked, start, end, capacity=UNSET):
+    """Refuse new times or seats outside what staff may set, before anything is written
+    or anyone told. What a date already holds is never refused: a date recorded long
+    ago keeps its day when only its seats change."""
+    if (locked.start, locked.end) != (start, end):
+        check(start, end, None, locked.event.timezone)
+    if capacity is not UNSET and capacity != locked.capacity:
+        if message := date_limits.seats_error(capacity):
+            raise DateRefused(message)
+
+
 def move_date(date, start, end):
-    """Move one date; it then stops following the series' times."""
+    """Move one date; it then stops following the series' times. DateRefused when the
+    new times are out of bounds (docs/dates.md, "Sane dates")."""
 
     def decide(locked):
+        _check_change(locked, start, end)
         _move(locked, start, end)
         return locked
 
@@ -229,9 +276,11 @@ def move_date(date, start, end):
 
 def edit_date(date, start, end, capacity, *, now=None):
     """Staff's date form: new times and seats in one transaction under the date's lock,
-    so a registration in flight sees either the old date or the new one, never half."""
+    so a registration in flight sees either the old date or the new one, never half.
+    DateRefused, with nothing changed, for times or seats out of bounds."""
 
     def decide(locked):
+        _check_change(locked, start, end, capacity)
         _move(locked, start, end)
         if capacity != locked.capacity:
             locked.capacity = capacity
@@ -246,7 +295,8 @@ def edit_date(date, start, end, capacity, *, now=None):
 @transaction.atomic
 def add_date(page, start, end, capacity=UNSET):
     """A date outside the weekly rule (e.g. an extra session); by default it has the
-    event's number of seats."""
+    event's number of seats. DateRefused for times or seats out of bounds."""
     if capacity is UNSET:
         capacity = page.capacity
+    check(start, end, capacity, page.timezone)
     return EventDate.objects.create(event=page, start=start, end=end, capacity=capacity)

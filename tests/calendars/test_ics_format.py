@@ -226,3 +226,14 @@ def test_invalid_entries_are_rejected(make_entry):
             url="",
             last_modified=start,
         )
+
+
+@pytest.mark.parametrize(
+    "start",
+    [datetime(1999, 12, 31, 23, tzinfo=UTC), datetime(2099, 12, 31, 23, 30, tzinfo=UTC)],
+    ids=["before-2000", "into-2100"],
+)
+def test_an_entry_a_calendar_cannot_carry_is_refused(make_entry, start):
+    """Near year 1 or 9999 no VTIMEZONE can be written; callers leave such dates out."""
+    with pytest.raises(ValueError, match="outside 2000-2100"):
+        make_entry("x", start, start + timedelta(hours=1), tzid="America/Toronto")

@@ -157,3 +157,14 @@ def test_the_form_goes_on_to_the_chosen_organization_with_its_dates(client, orgs
     client.force_login(staff_of(aide))
     sent_on = client.get(reverse("reports_index"), {"organization": sana.pk, **SEASON})
     assert refused(client.get(sent_on.url), "SANA")
+
+
+def test_the_period_form_gives_the_browser_iso_dates(client, orgs):
+    """<input type=date> shows only YYYY-MM-DD: the season's "01/04/2026" showed empty."""
+    from reports.periods import season
+
+    client.force_login(staff_of(orgs[0]))
+    html = client.get(reverse("reports_report", args=[orgs[0].pk])).content.decode()
+    period = season()
+    assert f'type="date" name="start" value="{period.start.isoformat()}"' in html
+    assert f'type="date" name="end" value="{period.end.isoformat()}"' in html

@@ -18,6 +18,7 @@ from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from core.formatting import to_local
 from core.numbers import whole_number
 from rsvp.admin_views.dates import editable_event
 from rsvp.forms import ContactFieldsMixin, email_field
@@ -110,7 +111,8 @@ class RsvpExportView(SpreadsheetExportMixin, View):
         if export_format not in self.FORMATS:
             raise Http404
         zone = ZoneInfo(date.event.timezone)
-        self.export_filename = f"registrations-{page.slug}-{date.start.astimezone(zone):%Y-%m-%d}"
+        day = to_local(date.start, zone.key)
+        self.export_filename = f"registrations-{page.slug}-{day:%Y-%m-%d}"
         self.export_headings = {
             **self.export_headings,
             "created_at": _("Registered at (%(zone)s)") % {"zone": zone.key},

@@ -45,6 +45,9 @@ def test_pages_answer_whatever_date_is_stored(site_tree, client, name):
     for view in ("events_date_edit", "events_rsvps", "events_rsvp_add", "events_rsvp_checkin"):
         path = reverse(view, args=[event.pk, odd.pk])
         assert client.get(path).status_code == 200, path
+    for export_format in ("csv", "xlsx"):
+        path = reverse("events_rsvp_export", args=[event.pk, odd.pk, export_format])
+        assert client.get(path).status_code == 200, path
     assert client.get(reverse("events_dates", args=[event.pk])).status_code == 200
 
 

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.task_queue import QueueUnavailable
 from organizations.services import organizations_staffed_by
 from partner_feeds.forms import FeedForm
 from partner_feeds.services import scope
@@ -55,8 +56,14 @@ def edit(request, feed_id=None):
 @require_POST
 def run_now(request, feed_id):
     feed = scope.feed_for(request.user, feed_id)
-    import_feed.enqueue(feed.pk)
-    messages.success(request, _("The import has started; its result shows here."))
+    try:
+        import_feed.enqueue(feed.pk)
+    except QueueUnavailable:
+        # Not run here instead: a slow calendar would hold the request for the
+        # download's timeout. The hourly import runs without the queue.
+        messages.error(request, _("The import could not be queued. Try again in a few minutes."))
+    else:
+        messages.success(request, _("The import has started; its result shows here."))
     return redirect("partner_feeds_index")
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from tests.chromium import browser  # noqa: F401  (shared by every browser test)
 from tests.factories import build_site
-from tests.outage import dead_redis_url, deployment_caches
+from tests.outage import dead_redis_url, deployment_caches, deployment_queue
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +30,15 @@ def cache_down(settings):
     what every web process sees while Redis is down."""
     url = dead_redis_url()
     settings.CACHES = deployment_caches(url)
+    return url
+
+
+@pytest.fixture
+def queue_down(settings):
+    """The task queue on RQ (TASKS_BACKEND=django_tasks_rq.RQBackend), with nothing
+    listening at its Redis's address (RQ_REDIS_URL): every enqueue meets the outage."""
+    url = dead_redis_url()
+    settings.TASKS, settings.RQ_QUEUES = deployment_queue(url)
     return url
 
 

@@ -1,5 +1,6 @@
-"""A cache that is not there: the deployment's cache settings (config/settings/base.py,
-built from REDIS_URL) pointed at a local port where nothing listens."""
+"""A Redis that is not there: the deployment's cache (REDIS_URL) or task queue
+(RQ_REDIS_URL) settings, as config/settings/base.py builds them, pointed at a local
+port where nothing listens."""
 
 import importlib.util
 import signal
@@ -19,17 +20,30 @@ def dead_redis_url():
     return f"redis://127.0.0.1:{closed_port()}/0"
 
 
-def deployment_caches(redis_url):
-    """CACHES as config/settings/base.py builds them for a deployment's REDIS_URL (a
-    fresh copy of the module, read with that variable set)."""
+def deployment_settings(**environment):
+    """config/settings/base.py as a deployment with these variables reads it (a fresh
+    copy of the module)."""
     import pytest
 
     spec = importlib.util.find_spec("config.settings.base")
     module = importlib.util.module_from_spec(spec)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REDIS_URL", redis_url)
+        for name, value in environment.items():
+            patch.setenv(name, value)
         spec.loader.exec_module(module)
-    return module.CACHES
+    return module
+
+
+def deployment_caches(redis_url):
+    """CACHES as config/settings/base.py builds them for a deployment's REDIS_URL."""
+    return deployment_settings(REDIS_URL=redis_url).CACHES
+
+
+def deployment_queue(redis_url):
+    """TASKS and RQ_QUEUES as config/settings/base.py builds them for a deployment whose
+    task queue is RQ (TASKS_BACKEND=django_tasks_rq.RQBackend) on RQ_REDIS_URL."""
+    module = deployment_settings(TASKS_BACKEND="django_tasks_rq.RQBackend", RQ_REDIS_URL=redis_url)
+    return module.TASKS, module.RQ_QUEUES
 
 
 class RedisServer:

@@ -198,12 +198,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # The task queue (docs/notifications.md, "Task queues"): the database queue needs no
 # setup; TASKS_BACKEND=django_tasks_rq.RQBackend sends through RQ on Redis (RQ_REDIS_URL),
-# run by `manage.py rqworker --job-class django_tasks_rq.backend.Job QUEUE`.
+# run by `manage.py rqworker --job-class django_tasks_rq.backend.Job QUEUE`. RQ is then
+# reached through core/task_queue.py, the same backend, which copes with that Redis
+# being down (docs/deploy.md#cache-outage).
 ENSEMBLE_OUTBOX_QUEUE = env_str("ENSEMBLE_OUTBOX_QUEUE", "default")
 TASK_QUEUES = sorted({"default", ENSEMBLE_OUTBOX_QUEUE})
+RQ_TASKS_BACKEND = "core.task_queue.ResilientRQBackend"
+TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS_ON_RQ = TASKS_BACKEND in ("django_tasks_rq.RQBackend", RQ_TASKS_BACKEND)
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": RQ_TASKS_BACKEND if TASKS_ON_RQ else TASKS_BACKEND,
         "QUEUES": TASK_QUEUES,
     }
 }
@@ -215,6 +220,8 @@ RQ_QUEUES = {
         # RQ stops a task running this long: a batch takes seconds, so only a provider
         # call that hangs gets here; its rows are claimed again once their leases end.
         "DEFAULT_TIMEOUT": 3 * env_int("ENSEMBLE_OUTBOX_LEASE_SECONDS", 300),
+        # Enqueues wait at most REDIS_TIMEOUT_SECONDS for Redis (core/task_queue.py).
+        "QUEUE_CLASS": "core.task_queue.BoundedQueue",
     }
     for name in TASK_QUEUES
 }
@@ -322,12 +329,7 @@ ENSEMBLE_EMAIL_RATE_PER_SECOND = env_float("ENSEMBLE_EMAIL_RATE_PER_SECOND", 0)
 # cache's Redis, else RQ's); "memory://" counts per process.
 ENSEMBLE_RATE_LIMIT_STORAGE = env_str(
     "ENSEMBLE_RATE_LIMIT_STORAGE",
-    REDIS_URL
-    or (
-        RQ_QUEUES["default"]["URL"]
-        if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
-        else "memory://"
-    ),
+    REDIS_URL or (RQ_QUEUES["default"]["URL"] if TASKS_ON_RQ else "memory://"),
 )
 # dispatch_outbox --loop deletes the database queue's finished task results older than
 # this many days, once an hour.

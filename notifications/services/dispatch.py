@@ -77,6 +77,15 @@ def claim(*, limit=100, worker=None, now=None):
     return token, ids
 
 
+def give_back(token, ids, now):
+    """End, now, the leases of the rows of `ids` still claimed by `token`: they never
+    reached a task (the task queue was unreachable), so the next claim takes them
+    instead of waiting out the lease. Should one of their tasks have reached the queue
+    after all, it finds the lease over and leaves them to that claim (`renew`)."""
+    rows = OutboxMessage.objects.filter(pk__in=ids, status=MessageStatus.CLAIMED, claimed_by=token)
+    return rows.filter(lease_until__gt=now).update(lease_until=now)
+
+
 def in_flight(now):
     """Rows claimed and still leased: enqueued or being sent."""
     return OutboxMessage.objects.filter(status=MessageStatus.CLAIMED, lease_until__gt=now).count()

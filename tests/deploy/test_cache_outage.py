@@ -1,9 +1,10 @@
 """A Redis outage, end to end: the site started as it is deployed (the Procfile's
-release and web lines: gunicorn, the production settings, DEBUG off) with REDIS_URL at
-a port where nothing listens. Public pages, the feed, the RSVP form (a POST with its
-CSRF token, which takes a seat) and the admin (log in, dashboard, page editor) answer
-without a 5xx, /healthz says "degraded" with a 200, and each server process logs the
-outage once (docs/deploy.md#cache-outage).
+release and web lines: gunicorn, the production settings, DEBUG off) with REDIS_URL and
+the task queue (TASKS_BACKEND=django_tasks_rq.RQBackend, RQ_REDIS_URL) at a port where
+nothing listens. Public pages, the feed, the RSVP form (a POST with its CSRF token,
+which takes a seat) and the admin (log in, dashboard, page editor, publishing a page)
+answer without a 5xx, /healthz says "degraded" with a 200, and each server process logs
+each outage once (docs/deploy.md#cache-outage).
 
 Needs no Redis: the point is that there is none. On SQLite the servers share a copy of
 the test database in a file; with DATABASE_URL (PostgreSQL), the test database itself.
@@ -23,6 +24,7 @@ from activities.models import ActivitiesIndexPage
 from rsvp.models import Rsvp
 from tests.deploy.cluster import Cluster
 from tests.deploy.test_scale_out import Visitor, hidden, published_event
+from tests.notifications.test_reminder_times import edit_form
 from tests.outage import dead_redis_url
 from tests.processes import postgres_url
 
@@ -53,10 +55,8 @@ def outage(tmp_path, site_tree):
     database = shared_database(tmp_path)
     cluster = Cluster(
         database,
-        dead_redis_url(),
+        dead_redis_url(),  # the cache's and, as Cluster sets it, the task queue's (RQ)
         tmp_path,
-        # The task queue in the database: this test is about the cache's Redis alone.
-        TASKS_BACKEND="django_tasks_db.DatabaseBackend",
         ENSEMBLE_RSVP_MIN_FILL_SECONDS="0",
         WEB_CONCURRENCY=str(WEB_PROCESSES),
     )
@@ -143,6 +143,21 @@ def check_admin(cluster):
         response = browser.get(path)
         assert response.status_code == 200, (path, response.status_code)
     assert cluster.event.title in response.text
+    return browser
+
+
+def check_publish(cluster, browser):
+    """The editor's Publish: Wagtail's index tasks cannot be queued, and run in the
+    request instead."""
+    event = cluster.event
+    path = f"/admin/pages/{event.pk}/edit/"
+    shown = browser.get(path)
+    form = edit_form(event, title="Randonnée au mont Pinacle", start_time="10:30", end_time="15:00")
+    form["csrfmiddlewaretoken"] = hidden(shown.text, "csrfmiddlewaretoken")
+    published = browser.post(path, form)
+    assert published.status_code == 302, (published.status_code, published.text[-2000:])
+    page = requests.get(cluster.server + event.url, timeout=30)
+    assert page.status_code == 200 and "Randonnée au mont Pinacle" in page.text
 
 
 def check_health(cluster):
@@ -156,15 +171,17 @@ def check_health(cluster):
 
 def check_logs(cluster):
     lines = [json.loads(line) for line in cluster.web_logs().splitlines()]
-    started = [line for line in lines if re.search(r"cache .* unreachable", line["message"])]
-    # Once per server process, whatever the number of requests and calls.
-    assert 1 <= len(started) <= WEB_PROCESSES, started
+    for service in ("cache", "task queue"):
+        pattern = rf"^{service} \(Redis at .*\) unreachable"
+        started = [line for line in lines if re.search(pattern, line["message"])]
+        # Once per server process, whatever the number of requests and calls.
+        assert 1 <= len(started) <= WEB_PROCESSES, (service, started)
     assert not [line for line in lines if line["level"] == "ERROR"], lines
 
 
 def test_the_site_answers_with_its_cache_down(outage):
     check_public_pages(outage)
     check_rsvp_takes_a_seat(outage)
-    check_admin(outage)
+    check_publish(outage, check_admin(outage))
     check_health(outage)
     check_logs(outage)

@@ -5,6 +5,7 @@ slowly enough that a kill lands mid-batch."""
 from config.settings.env import env_str
 from config.settings.test import *  # noqa: F403
 
-TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}  # noqa: F405
+# What TASKS_BACKEND=django_tasks_rq.RQBackend selects (config/settings/base.py).
+TASKS = {"default": {"BACKEND": RQ_TASKS_BACKEND, "QUEUES": TASK_QUEUES}}  # noqa: F405
 SMS_BACKEND = "tests.notifications.slow_sms.SlowerSmsBackend"
 SMS_FILE_PATH = env_str("SMS_FILE_PATH")

@@ -1,5 +1,7 @@
 """Staff manage their own organization's partner calendars, and only those."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -211,3 +213,25 @@ def test_a_refusal_is_shown_to_staff_in_their_language(client, org, routes):
     page = client.get(reverse("partner_feeds_index"), HTTP_ACCEPT_LANGUAGE="fr").content
     assert "ne donne pas un calendrier" in page.decode()
     assert "text/html" in page.decode()
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("fr", "L'importation n'a pas pu être lancée. Réessayez dans quelques minutes."),
+        ("es", "No se pudo iniciar la importación. Intente de nuevo en unos minutos."),
+        ("en", "The import could not be queued. Try again in a few minutes."),
+    ],
+)
+def test_import_now_asks_to_try_again_while_the_queue_is_down(
+    client, org, make_feed, queue_down, language, words
+):
+    feed = make_feed("/nextcloud.ics")
+    client.force_login(staff_of(org))
+    response = client.post(
+        reverse("partner_feeds_run", args=[feed.pk]), HTTP_ACCEPT_LANGUAGE=language, follow=True
+    )
+    assert response.redirect_chain == [(reverse("partner_feeds_index"), 302)]
+    assert words in html.unescape(response.content.decode())
+    feed.refresh_from_db()
+    assert feed.last_run_at is None  # not run in the request either

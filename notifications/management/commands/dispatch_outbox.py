@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
 
+from core import task_queue
 from digest.services import digest, subscriptions
 from notifications import dispatcher
 from notifications.services import dispatch
@@ -75,4 +76,7 @@ class Command(BaseCommand):
                 break
         if total or not looping:
             self.stdout.write(f"dispatched {total}")
+        if task_queue.outage(settings.ENSEMBLE_OUTBOX_QUEUE):
+            # Rows given back for want of a queue: no sooner than the next round.
+            return False
         return dispatch.due(timezone.now()).exists()

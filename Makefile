@@ -51,7 +51,7 @@ test: install
 # digest's Thursday 15:00. Two runs at a time; each log in artifacts/clocks/.
 CLOCKS ?= 2027-07-31T22:00 2026-12-31T23:30 2027-03-14T01:30 2027-11-07T01:30 2026-12-10T15:00
 CLOCK_TESTS ?= tests/notifications tests/digest tests/calendars \
-	tests/activities/test_discovery.py tests/forwarding/test_weekend_flyer.py \
+	tests/events/test_discovery.py tests/forwarding/test_weekend_flyer.py \
 	tests/rsvp/test_rsvp_retention.py tests/rsvp/test_schedule.py \
 	tests/core/test_formatting.py tests/reports tests/partner_feeds
 

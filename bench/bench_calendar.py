@@ -85,11 +85,11 @@ def time_build():
     """Building a 1,000-date feed against serializing it with plain icalendar."""
     from wagtail.models import Locale
 
-    from activities.models import EventDate
-    from activities.services.listing import localize_dates
     from calendars import feeds
     from calendars.entries import calendar_entry
     from calendars.ics import build_calendar
+    from events.models import EventDate
+    from events.services.listing import localize_dates
     from organizations.models import OrganizationPage
 
     ids = list(

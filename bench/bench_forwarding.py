@@ -11,8 +11,8 @@ from bench.bench_pages import measure
 
 
 def run():
-    from activities.models import EventDate, EventPage
     from core.when import next_days
+    from events.models import EventDate, EventPage
     from home.models import ContentPage
 
     fr = {"locale__language_code": "fr"}

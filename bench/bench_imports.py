@@ -41,7 +41,7 @@ def feed_bytes(start):
 
 
 def run():
-    from activities.models import Category
+    from events.models import Category
     from organizations.models import OrganizationPage
     from partner_feeds.models import PartnerFeed
     from partner_feeds.services import importer, reading

@@ -37,7 +37,7 @@ def measure(client, url, seconds=2.0):
 
 
 def run():
-    from activities.models import ActivitiesIndexPage, EventPage
+    from events.models import ActivitiesIndexPage, EventPage
     from home.models import ContentPage, HomePage
 
     fr = {"locale__language_code": "fr"}

@@ -31,8 +31,8 @@ def bench_period():
 def ensure_data(org, period):
     from django.utils import timezone
 
-    from activities.models import EventDate, EventPage
     from core.person_keys import person_key
+    from events.models import EventDate, EventPage
     from rsvp.models import Rsvp, RsvpStatus
 
     events = list(EventPage.objects.child_of(org).filter(locale=org.locale))

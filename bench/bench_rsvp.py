@@ -15,7 +15,7 @@ PER_CLIENT = 20
 
 
 def bench_event():
-    from activities.models import EventPage
+    from events.models import EventPage
 
     for page in EventPage.objects.filter(locale__language_code="fr").order_by("pk")[:50]:
         if page.live and page.is_original():
@@ -26,7 +26,7 @@ def bench_event():
 def new_date(page, capacity, offset_days):
     from django.utils import timezone
 
-    from activities.models import EventDate
+    from events.models import EventDate
 
     start = timezone.now().replace(microsecond=0) + dt.timedelta(days=30 + offset_days)
     return EventDate.objects.create(

@@ -35,7 +35,7 @@ class Prepared:
 
 
 def bench_events(count):
-    from activities.models import EventPage
+    from events.models import EventPage
 
     pages = EventPage.objects.filter(locale__language_code="fr", live=True).order_by("pk")
     events = [page for page in pages[: count * 2] if page.is_original()][:count]
@@ -48,7 +48,7 @@ def new_dates(count):
     from django.conf import settings
     from django.utils import timezone
 
-    from activities.models import EventDate
+    from events.models import EventDate
 
     events = bench_events(count)
     day = timezone.localdate() + dt.timedelta(days=2)
@@ -147,7 +147,7 @@ def vacuum():
     from django.db import connection
     from django_tasks_db.models import DBTaskResult
 
-    from activities.models import EventDate
+    from events.models import EventDate
     from rsvp.models import OutboxMessage, Rsvp
 
     if connection.vendor != "postgresql":
@@ -160,6 +160,6 @@ def vacuum():
 
 
 def clean_up(prepared):
-    from activities.models import EventDate
+    from events.models import EventDate
 
     EventDate.objects.filter(pk__in=[d.pk for d in prepared.dates]).delete()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activities.models import EventDate, EventPage
 from calendars.ics import CalendarEntry
 from core.formatting import format_clock
+from events.models import EventDate, EventPage
 from organizations.models import OrganizationPage
 
 

@@ -39,14 +39,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale, Page
 
-from activities.models import EventDate, EventPage
-from activities.services.listing import localize_dates
-from activities.services.nearby import within
 from calendars.entries import calendar_entry, description
 from calendars.filters import FeedFilters, NotFound, in_language
 from calendars.ics import EARLIEST, LATEST, build_calendar
 from core.cache import outage as cache_outage
 from core.formatting import to_local
+from events.models import EventDate, EventPage
+from events.services.listing import localize_dates
+from events.services.nearby import within
 from organizations.models import OrganizationPage, Region
 
 log = logging.getLogger(__name__)

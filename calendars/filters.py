@@ -15,9 +15,9 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from activities.models import Category
-from activities.places import DEFAULT_KM, MAX_KM
-from activities.services.nearby import Origin, origin_for, place_problem, read_km
+from events.models import Category
+from events.places import DEFAULT_KM, MAX_KM
+from events.services.nearby import Origin, origin_for, place_problem, read_km
 from organizations.models import OrganizationPage, Region
 
 LANGUAGES = ("fr", "es", "en")

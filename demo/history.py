@@ -12,8 +12,8 @@ import random
 
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.person_keys import person_key
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 from rsvp.services.seats import contact_key
 

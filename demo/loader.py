@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from activities.models import Category, EventPage, PickupPoint
-from activities.services.coordinates import coordinates_of
 from demo.site import LANGS, translate_everywhere
+from events.models import Category, EventPage, PickupPoint
+from events.services.coordinates import coordinates_of
 from home.models import HomePage
 from organizations.models import OrganizationPage
 

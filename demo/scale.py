@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from activities.models import Category, EventPage
+from events.models import Category, EventPage
 from home.models import HomePage
 from organizations.models import OrganizationPage, Region
 from organizations.services import ensure_staff_access

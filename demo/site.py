@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from activities.models import ActivitiesIndexPage, Category
 from core.translations import translate
+from events.models import ActivitiesIndexPage, Category
 from home.models import ContentPage, ContentPurpose, HomePage
 
 LANGS = ("fr", "es", "en")

@@ -18,12 +18,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from activities.services.region_choice import remembered_region
 from core import ratelimits
 from core.phones import display_phone
 from digest.forms import CodeForm, SubscribeForm
 from digest.models import DigestSubscription
 from digest.services import subscriptions
+from events.services.region_choice import remembered_region
 from organizations.models import Region
 from rsvp.forms import filled_too_fast, is_honeypot_filled, make_stamp
 from rsvp.models import MessageChannel

@@ -8,7 +8,7 @@ CACHE_SECONDS = 300
 
 
 def _build(locale):
-    from activities.models import ActivitiesIndexPage
+    from events.models import ActivitiesIndexPage
     from home.models import ContentPage, ContentPurpose, HomePage
 
     home = HomePage.objects.live().filter(locale=locale).first()

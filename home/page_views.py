@@ -2,9 +2,9 @@
 
 from django.template.response import TemplateResponse
 
-from activities.forms import RegionForm
-from activities.services.discovery import filter_choices, weekend_for
-from activities.services.region_choice import (
+from events.forms import RegionForm
+from events.services.discovery import filter_choices, weekend_for
+from events.services.region_choice import (
     RegionChoice,
     apply_region_cookie,
     region_from_query,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Category
+from events.models import Category
 from partner_feeds.models import PartnerFeed
 from partner_feeds.services import fetch
 from partner_feeds.services.refusals import Refused, describe

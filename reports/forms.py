@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms import DateInput
+from events.forms import DateInput
 from reports.periods import Period, season
 
 LONGEST = dt.timedelta(days=3 * 366)

@@ -1,7 +1,7 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from activities.models import EventPage
+from events.models import EventPage
 from rsvp.services.schedule import publish_schedule
 
 

@@ -22,12 +22,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from activities.models import EventPage
 from core import ratelimits
 from core.formatting import format_range
 from core.masking import mask_email, mask_phone
 from core.originals import original_page
 from core.tokens import token_hash
+from events.models import EventPage
 from rsvp.forms import (
     ChangeForm,
     GroupRsvpForm,

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from activities.models import EventPage
+from events.models import EventPage
 
 
 @hooks.register("register_admin_urls")

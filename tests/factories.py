@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from activities.models import Category, EventPage
 from demo.site import ensure_categories, ensure_site
+from events.models import Category, EventPage
 from home.models import HomePage
 from organizations.models import OrganizationPage
 

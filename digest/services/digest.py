@@ -20,11 +20,11 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.models import Locale
 
-from activities.models import EventPage
-from activities.services.listing import localize_dates, upcoming_dates
 from core.formatting import format_day
 from core.when import local_now, this_weekend, week_version
 from digest.models import DigestSubscription, SubscriptionStatus
+from events.models import EventPage
+from events.services.listing import localize_dates, upcoming_dates
 from forwarding.services.regional import days_in, listing_url, region_name
 from rsvp.models import MessageKind, MessageStatus, OutboxMessage
 from rsvp.services.outbox import out_of_quiet_hours

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from activities.models import EventDate, EventPage, PickupPoint
 from core.formatting import format_clock, format_day, format_range, format_time, to_local
 from core.links import absolute_url
+from events.models import EventDate, EventPage, PickupPoint
 from forwarding.services.qr import qr_svg
 from organizations.models import OrganizationPage
 

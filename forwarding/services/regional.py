@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.models import Locale
 
-from activities.models import ActivitiesIndexPage, EventDate
-from activities.services.listing import group_by_day, localize_dates, upcoming_dates
 from core.formatting import format_day, format_time
 from core.links import absolute
 from core.when import next_days, this_weekend
+from events.models import ActivitiesIndexPage, EventDate
+from events.services.listing import group_by_day, localize_dates, upcoming_dates
 from forwarding.services.qr import qr_svg
 from organizations.models import Region
 

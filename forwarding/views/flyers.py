@@ -4,8 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from activities.models import EventPage
 from core.languages import LanguageCode
+from events.models import EventPage
 from forwarding.services import flyers, regional
 
 

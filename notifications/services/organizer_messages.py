@@ -9,7 +9,7 @@ import dataclasses
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import EventDate
+from events.models import EventDate
 from notifications.models import OrganizerMessage
 from notifications.models.organizer_messages import language_codes
 from rsvp.services import outbox

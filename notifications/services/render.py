@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import EventPage, PickupPoint
 from core.formatting import (
     format_brief,
     format_clock,
@@ -26,6 +25,7 @@ from core.formatting import (
     format_short_datetime,
 )
 from core.originals import original_page
+from events.models import EventPage, PickupPoint
 from notifications.services.sms_fit import sms_text
 from notifications.services.subscription_messages import render_for_subscription
 from notifications.services.texts import SMS_MAX_SEGMENTS, Rendered, shorten

@@ -18,10 +18,10 @@ from urllib.parse import quote
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from activities.services.listing import localize_dates, upcoming_dates
-from activities.services.nearby import origin_for, within
 from core.formatting import format_short_datetime
 from core.when import next_days
+from events.services.listing import localize_dates, upcoming_dates
+from events.services.nearby import origin_for, within
 from forwarding.services.regional import listing_url, region_name
 from notifications.sms.segments import GSM7, analyse
 

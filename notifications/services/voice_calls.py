@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.person_keys import person_key
 from core.phones import normalize_phone
+from events.models import EventDate
 from notifications.models import VoiceCall
 from notifications.services.sms_activities import week_dates, week_scheduled
 from organizations.models import Region

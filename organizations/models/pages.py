@@ -19,7 +19,7 @@ from organizations.models.regions import Region
 
 
 def EventPageType():
-    # The activities app sits above this one: its page class is looked up, not imported.
+    # The events app sits above this one: its page class is looked up, not imported.
     return apps.get_model("events", "EventPage")
 
 

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from activities.models import EventDate, EventPage
-from activities.services.coordinates import fill_missing
+from events.models import EventDate, EventPage
+from events.services.coordinates import fill_missing
 from partner_feeds.models import ImportedDate, ImportedEvent, PartnerFeed, RunStatus
 from partner_feeds.services import fetch, reading
 from partner_feeds.services.refusals import Refused

@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Category
+from events.models import Category
 from organizations.models import Region
 from reports.services.figures import METRICS, figures
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from activities import date_limits
-from activities.forms import DateInput
-from activities.models import EventPage
 from core.formatting import to_local
+from events import date_limits
+from events.forms import DateInput
+from events.models import EventPage
 from rsvp.services import schedule
 from rsvp.services.seats import SeatError
 

@@ -9,8 +9,8 @@ import dataclasses
 from django.db.models import Sum
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.originals import original_page
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpStatus
 from rsvp.services.seats import closed_reason
 

@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities import date_limits
-from activities.models.dates import DateStatus, EventDate
+from events import date_limits
+from events.models.dates import DateStatus, EventDate
 from rsvp.services import outbox, seats
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def check(start, end, capacity, tzname):
 def local_datetime(day, time, tzname):
     """An aware datetime for a wall-clock time on a day in a zone (DST handled by zoneinfo:
     a time the clocks show twice is the first one; forms refuse times the clocks skip,
-    see activities.date_limits.skipped)."""
+    see events.date_limits.skipped)."""
     return dt.datetime.combine(day, time, tzinfo=ZoneInfo(tzname))
 
 

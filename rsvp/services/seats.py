@@ -18,9 +18,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import EventDate
 from core.originals import original_page
 from core.person_keys import person_key
+from events.models import EventDate
 from rsvp.models import PUBLIC_SOURCES, Rsvp, RsvpSource, RsvpStatus
 from rsvp.services import outbox
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import EventDate, EventPage
 from core.formatting import to_local
+from events.models import EventDate, EventPage
 from organizations.models import OrganizationPage
 from tests.browser.conftest import log_in
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from activities.models import ActivitiesIndexPage, EventPage
+from events.models import ActivitiesIndexPage, EventPage
 from tests.browser.conftest import log_in
 from tests.factories import UserFactory
 

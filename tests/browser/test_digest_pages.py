@@ -93,7 +93,7 @@ def test_subscribe_without_javascript(demo_site, no_js_phone, settings):
 
 
 def test_the_listing_links_to_the_subscribe_page(demo_site, no_js_phone):
-    from activities.models import ActivitiesIndexPage
+    from events.models import ActivitiesIndexPage
 
     listing = ActivitiesIndexPage.objects.get(locale__language_code="es").url
     no_js_phone.goto(f"{demo_site.url}{listing}?region=05")

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from activities.models import ActivitiesIndexPage, EventPage
+from events.models import ActivitiesIndexPage, EventPage
 from tests.browser.conftest import PHONE, screenshot
 
 pytestmark = [

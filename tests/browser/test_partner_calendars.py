@@ -3,7 +3,7 @@ on the form with its errors and on the list with a refused calendar's reason."""
 
 import pytest
 
-from activities.models import Category
+from events.models import Category
 from organizations.models import OrganizationPage
 from partner_feeds.models import PartnerFeed
 from tests.browser.conftest import log_in, screenshot

@@ -3,7 +3,7 @@
 
 import pytest
 
-from activities.models import EventPage
+from events.models import EventPage
 from notifications import sms
 from rsvp.models import Rsvp
 from rsvp.services import availability

@@ -184,8 +184,8 @@ def translated_event(site_tree):
     """An activity with pickup points, published in fr, es and en."""
     import datetime as dt
 
-    from activities.models import PickupPoint
     from core.translations import translate
+    from events.models import PickupPoint
     from tests.factories import EventFactory
 
     def make(**fields):

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from activities.models import ActivitiesIndexPage, Category
 from calendars import links
+from events.models import ActivitiesIndexPage, Category
 from rsvp.services.schedule import add_date, cancel_date
 from tests.factories import EventFactory
 

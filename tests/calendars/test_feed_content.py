@@ -9,9 +9,9 @@ import icalendar
 import pytest
 from django.core.cache import cache
 
-from activities.models import EventDate, EventPage
 from calendars import feeds
 from calendars.filters import FeedFilters
+from events.models import EventDate, EventPage
 from rsvp.services.schedule import cancel_date, move_date
 from tests.factories import EventFactory, OrganizationFactory
 

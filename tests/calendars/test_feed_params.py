@@ -5,8 +5,8 @@ from __future__ import annotations
 import icalendar
 import pytest
 
-from activities.models import Category
 from core.translations import translate
+from events.models import Category
 from tests.factories import EventFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db

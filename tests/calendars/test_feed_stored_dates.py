@@ -8,7 +8,7 @@ import datetime as dt
 import icalendar
 import pytest
 
-from activities.models import EventDate
+from events.models import EventDate
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

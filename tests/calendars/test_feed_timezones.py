@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.services.schedule import add_date
 from tests.factories import EventFactory
 

@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from activities.models import EventDate
 from core.originals import original_page
 from core.translations import translate
 from core.when import this_weekend, week_version
+from events.models import EventDate
 from organizations.models import OrganizationPage
 from tests.factories import EventFactory
 

@@ -13,8 +13,8 @@ from django_tasks_rq import RQBackend
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.tasks import update_reference_index_task
 
-from activities.models import EventPage
 from core.task_queue import QueueUnavailable
+from events.models import EventPage
 from notifications import tasks
 from tests.factories import EventFactory
 from tests.outage import RedisServer, dead_redis_url, deployment_queue

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from activities.models import Category, EventDate, EventPage, PickupPoint
-from activities.services.listing import upcoming
 from core.when import this_weekend
+from events.models import Category, EventDate, EventPage, PickupPoint
+from events.services.listing import upcoming
 from organizations.models import OrganizationPage
 from rsvp.models import Rsvp
 

@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from activities.models import ActivitiesIndexPage
+from events.models import ActivitiesIndexPage
 from rsvp.models import Rsvp
 from tests.deploy.cluster import Cluster
 from tests.deploy.test_scale_out import Visitor, hidden, published_event

@@ -9,8 +9,8 @@ import logging.config
 import pytest
 from django.conf import settings
 
-from activities.models import EventDate
 from config.logs import redact
+from events.models import EventDate
 from notifications import sms
 from notifications.sms.backends.locmem import SmsBackend as MemorySms
 from rsvp.models import Rsvp

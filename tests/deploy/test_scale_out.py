@@ -21,7 +21,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from activities.models import ActivitiesIndexPage, EventDate
+from events.models import ActivitiesIndexPage, EventDate
 from rsvp.models import MessageStatus, OutboxMessage, Rsvp, RsvpStatus
 from tests.deploy.cluster import Cluster, wait_for
 from tests.factories import EventFactory

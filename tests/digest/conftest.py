@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 
-from activities.models import EventDate
 from core.translations import translate
+from events.models import EventDate
 from notifications import sms
 from tests.factories import EventFactory, OrganizationFactory
 

@@ -29,7 +29,7 @@ def test_a_row_needs_a_recipient(clock, site_tree):
 
 
 def test_a_row_cannot_have_two_recipients(clock, weekend):
-    from activities.models import EventDate
+    from events.models import EventDate
 
     rsvp = rsvp_on(EventDate.objects.for_event(weekend["hike"]).get())
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -37,7 +37,7 @@ def test_a_row_cannot_have_two_recipients(clock, weekend):
 
 
 def test_rsvp_rows_are_unchanged(clock, weekend):
-    from activities.models import EventDate
+    from events.models import EventDate
 
     rsvp = rsvp_on(EventDate.objects.for_event(weekend["hike"]).get(), reminder="email")
     assert set(rsvp.messages.values_list("kind", flat=True)) == {

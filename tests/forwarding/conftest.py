@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from activities.models import PickupPoint
 from core.translations import translate
+from events.models import PickupPoint
 from tests.factories import EventFactory, OrganizationFactory
 
 QC = ZoneInfo("America/Toronto")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from activities.models import PickupPoint
 from core.translations import translate
+from events.models import PickupPoint
 from tests.factories import EventFactory, OrganizationFactory, next_saturday
 from tests.forwarding.conftest import SATURDAY
 

@@ -16,9 +16,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db.models import Model
 
-from activities.models import EventDate
 from core.when import week_version
 from digest.models import DigestSubscription
+from events.models import EventDate
 from notifications.services.render import render
 from rsvp.models import MessageKind, OutboxMessage
 from tests.factories import UserFactory

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from activities.models import EventDate
+from events.models import EventDate
 from tests.factories import EventFactory
 from tests.rsvp_helpers import ask
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import MessageStatus
 from tests.factories import EventFactory, OrganizationFactory, UserFactory, staff_of
 from tests.rsvp_helpers import ask

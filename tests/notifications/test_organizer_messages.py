@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.formatting import to_local
 from core.translations import translate
+from events.models import EventDate
 from notifications import dispatcher, sms
 from notifications.forms import OrganizerMessageForm
 from notifications.models import OrganizerMessage

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail_localize.fields import get_translatable_fields
 
-from activities.models import EventDate, EventPage
 from core.formatting import to_local
 from core.translations import translate
+from events.models import EventDate, EventPage
 from notifications.services import dispatch
 from rsvp.models import MessageStatus
 from rsvp.services import schedule
-from tests.activities.test_admin_validation import event_form
+from tests.events.test_admin_validation import event_form
 from tests.factories import EventFactory, staff_of
 from tests.notifications.helpers import a_date, local, rsvp_on
 

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from activities.models import EventDate, EventPage, PickupPoint
 from core.tokens import new_token
 from core.translations import translate
+from events.models import EventDate, EventPage, PickupPoint
 from notifications.services.render import render
 from notifications.sms.segments import analyse
 from rsvp.models import MessageKind, OutboxMessage

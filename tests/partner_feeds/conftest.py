@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from activities.models import Category
+from events.models import Category
 from partner_feeds.models import PartnerFeed
 from tests.factories import OrganizationFactory, french
 from tests.partner_feeds.helpers import BEFORE_THE_FEEDS, FEEDS, PORTS, SERVER, serve, stop, url

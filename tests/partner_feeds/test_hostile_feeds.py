@@ -5,7 +5,7 @@ import socket
 import pytest
 from django.utils import translation
 
-from activities.models import EventDate, EventPage
+from events.models import EventDate, EventPage
 from partner_feeds.models import RunStatus
 from partner_feeds.services import addresses, fetch, importer
 from partner_feeds.services.refusals import Refused, describe

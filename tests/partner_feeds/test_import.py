@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from activities.models import DateStatus, EventDate, EventPage
 from core.translations import translate
+from events.models import DateStatus, EventDate, EventPage
 from partner_feeds.models import ImportedEvent, RunStatus
 from partner_feeds.services import importer
 from tests.partner_feeds.helpers import FEEDS

@@ -53,7 +53,7 @@ def test_staff_add_a_calendar_for_their_organization(client, org, routes, before
 
 
 def _category():
-    from activities.models import Category
+    from events.models import Category
 
     return Category.objects.filter(locale__language_code="fr").first().pk
 

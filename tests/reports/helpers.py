@@ -5,8 +5,8 @@ import itertools
 
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.person_keys import person_key
+from events.models import EventDate
 from reports.periods import Period
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 

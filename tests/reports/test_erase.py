@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from activities.models import EventDate
+from events.models import EventDate
 from reports.periods import Period
 from reports.services import scope
 from reports.services.tables import build

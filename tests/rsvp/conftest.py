@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from activities.models import EventDate, PickupPoint
+from events.models import EventDate, PickupPoint
 from notifications import sms
 from tests.factories import EventFactory
 

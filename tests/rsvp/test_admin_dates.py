@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from activities.models import EventDate
 from core.formatting import to_local
+from events.models import EventDate
 from rsvp.models import MessageKind, OutboxMessage
 from tests.factories import EventFactory, staff_of
 from tests.rsvp_helpers import ask

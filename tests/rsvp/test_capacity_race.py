@@ -15,7 +15,7 @@ import time
 import pytest
 from django.db import connection
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import RsvpStatus
 from rsvp.services import schedule, seats
 from tests import racing

@@ -2,7 +2,7 @@
 
 import pytest
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 from rsvp.services import checkin, seats
 from tests.factories import EventFactory

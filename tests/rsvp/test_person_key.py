@@ -5,8 +5,8 @@ import importlib
 
 import pytest
 
-from activities.models import EventDate
 from core.person_keys import person_key
+from events.models import EventDate
 from rsvp.models import Rsvp
 from rsvp.services import retention
 from tests.rsvp_helpers import ask
@@ -59,7 +59,7 @@ def test_migration_fills_keys_of_rows_that_still_have_their_contact(date):
     erased = ask(date, phone="+18195550133").rsvp
     Rsvp.objects.update(person_key="")
     retention.erase(Rsvp.objects.get(pk=erased.pk))
-    migration = importlib.import_module("activities.migrations.0009_rsvp_person_key")
+    migration = importlib.import_module("events.migrations.0009_rsvp_person_key")
     migration.fill_person_keys(apps, None)
     assert Rsvp.objects.get(pk=kept.pk).person_key == person_key("+18195550144")
     assert Rsvp.objects.get(pk=erased.pk).person_key == ""

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from activities.models import EventDate, PickupPoint
 from core.translations import translate
+from events.models import EventDate, PickupPoint
 from notifications import dispatcher
 from notifications.services.render import render
 from rsvp.models import MessageKind, OutboxMessage

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from activities.models import EventPage
 from core.translations import translate
+from events.models import EventPage
 from rsvp.models import OutboxMessage
 from rsvp.services import schedule
 from tests.factories import EventFactory

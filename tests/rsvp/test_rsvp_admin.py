@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from activities.models import EventDate, PickupPoint
+from events.models import EventDate, PickupPoint
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 from tests.factories import EventFactory, OrganizationFactory, UserFactory, staff_of
 from tests.rsvp_helpers import LONG_EMAIL, ask

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import EventDate
 from core.formatting import to_local
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpStatus
 from tests.factories import EventFactory, staff_of
 from tests.rsvp_helpers import ask

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpStatus
 from rsvp.services import seats
 from tests.factories import EventFactory

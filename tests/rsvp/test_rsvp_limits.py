@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 from django.utils.html import escape
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.forms import STAMP_SALT
 from rsvp.models import MessageKind, Rsvp
 from tests.factories import EventFactory

@@ -12,7 +12,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import RsvpStatus
 from rsvp.services import seats
 from tests import racing

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import Rsvp
 from rsvp.services import retention
 from rsvp.tasks import erase_expired_rsvps

@@ -7,9 +7,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from activities.models import EventDate
 from core.tokens import token_hash
 from core.translations import translate
+from events.models import EventDate
 from rsvp.models import Rsvp, RsvpSource, RsvpStatus
 from rsvp.services import seats
 from rsvp.services.schedule import cancel_date
@@ -296,7 +296,7 @@ def test_seat_annotation_keeps_dates_in_time_order(site_tree):
     """Aggregating queries drop Meta.ordering; PostgreSQL then returns any order."""
     import datetime as dt
 
-    from activities.models import EventDate
+    from events.models import EventDate
     from tests.factories import EventFactory
 
     event = EventFactory()

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from activities.models import EventDate
+from events.models import EventDate
 from notifications import sms
 from rsvp.models import MessageKind, OutboxMessage, Rsvp, RsvpStatus
 from rsvp.services import outbox

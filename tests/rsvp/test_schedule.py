@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from activities.models import DateStatus, EventDate, EventPage
+from events.models import DateStatus, EventDate, EventPage
 from rsvp.models import MessageKind, OutboxMessage
 from rsvp.services import schedule
 from rsvp.services.schedule import move_date, series_days

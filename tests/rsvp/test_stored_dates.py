@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from activities.models import EventDate
+from events.models import EventDate
 from rsvp.models import MessageKind, MessageStatus, OutboxMessage, Rsvp, RsvpStatus
 from rsvp.services import schedule
 from tests.factories import EventFactory, staff_of

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--dates", type=int, default=5000)
 
     def handle(self, *args, **options):
-        from activities.models import EventDate
+        from events.models import EventDate
 
         ensure_categories()
         ensure_site()

@@ -16,12 +16,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from activities import date_limits
 from core.formatting import format_clock
 from core.languages import LanguageSetField, language_names
 from core.originals import original_page
 from core.pages import PageViewsMixin
 from core.serving import LeanServingMixin
+from events import date_limits
 from organizations.models import Region
 
 from .dates import EventDate
@@ -97,7 +97,7 @@ class EventPage(PageViewsMixin, LeanServingMixin, Page):
     municipality = models.CharField(_("municipality"), max_length=100)
     region = models.CharField(_("region"), max_length=2, choices=Region.choices, db_index=True)
     # Filled from the municipality (or the address) when staff save, if it is a known
-    # Québec town (activities/services/coordinates.py); staff may correct them.
+    # Québec town (events/services/coordinates.py); staff may correct them.
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

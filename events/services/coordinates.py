@@ -1,7 +1,7 @@
 """Where an activity or a pickup point is: filled in when staff save, kept when they correct it.
 
 Coordinates come from the place's own words — the municipality, then a town or an urban
-postal code in the address, then the place's name (activities.places.locate) — and
+postal code in the address, then the place's name (events.places.locate) — and
 follow them: when staff change those words but not the coordinates, the coordinates
 are found again, or emptied when the new town is unknown (old coordinates of another
 town would be wrong). Coordinates staff typed or emptied themselves are kept.
@@ -9,7 +9,7 @@ town would be wrong). Coordinates staff typed or emptied themselves are kept.
 
 from decimal import Decimal
 
-from activities.places import locate
+from events.places import locate
 
 EVENT_PLACE_FIELDS = ("municipality", "address", "place_name")
 PICKUP_PLACE_FIELDS = ("address", "name")

@@ -7,11 +7,11 @@ import pytest
 from django.http import QueryDict
 from django.utils import timezone
 
-from activities.models import Category
-from activities.services.discovery import Filters, matching_dates, read_filters, search
-from activities.services.region_choice import REGION_COOKIE
 from core.languages import LanguageCode
 from core.translations import translate
+from events.models import Category
+from events.services.discovery import Filters, matching_dates, read_filters, search
+from events.services.region_choice import REGION_COOKIE
 from tests.factories import EventFactory, OrganizationFactory, french, next_saturday
 
 pytestmark = pytest.mark.django_db

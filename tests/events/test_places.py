@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from activities import places
-from activities.places import DATA, bounding_box, distance_km, find, locate
+from events import places
+from events.places import DATA, bounding_box, distance_km, find, locate
 
 # Québec's extent, with a little margin (its southern border is the 45th parallel).
 SOUTH, NORTH, WEST, EAST = 44.9, 62.7, -79.8, -57.0
@@ -26,7 +26,7 @@ def test_the_places_file_names_its_source_and_holds_only_quebec():
         assert WEST <= float(row["longitude"]) <= EAST, row
     names = {row["name"] for row in data}
     assert {"Saint-Rémi", "Coaticook", "Shawinigan", "Montréal", "Cap-aux-Meules"} <= names
-    # Missing from GeoNames' populated places (activities/data/README.md): the postal
+    # Missing from GeoNames' populated places (events/data/README.md): the postal
     # code is the way in for these.
     assert "Compton" not in names
 

@@ -3,8 +3,8 @@ each date with its distance; the region gives way; what cannot be used is explai
 
 import pytest
 
-from activities.services.region_choice import REGION_COOKIE
 from core.translations import translate
+from events.services.region_choice import REGION_COOKIE
 from tests.factories import next_saturday
 from tests.nearby import nearby_events
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import migrations
 
-from activities.places import locate
+from events.places import locate
 
 
 def _decimal(value):

@@ -1,13 +1,13 @@
 """The activity's edit form in the admin: coordinates filled in from the place on save.
 
-Set as EventPage.base_form_class in ActivitiesConfig.ready(), since models may not
+Set as EventPage.base_form_class in EventsConfig.ready(), since models may not
 import forms (docs/architecture.md#apps).
 """
 
 from django.forms.formsets import DELETION_FIELD_NAME
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from activities.services.coordinates import EVENT_PLACE_FIELDS, PICKUP_PLACE_FIELDS, after_edit
+from events.services.coordinates import EVENT_PLACE_FIELDS, PICKUP_PLACE_FIELDS, after_edit
 
 
 def _apply(form, place_fields):

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.date_limits import SeatsValidator
+from events.date_limits import SeatsValidator
 
 
 class DateStatus(models.TextChoices):

@@ -20,13 +20,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms import FilterForm
-from activities.models import Category, EventPage
-from activities.places import DEFAULT_KM
-from activities.services.listing import group_by_day, localize_dates, upcoming_dates
-from activities.services.nearby import origin_for, place_problem, within
 from core.formatting import to_local
 from core.when import _midnight, local_now, next_days, this_weekend
+from events.forms import FilterForm
+from events.models import Category, EventPage
+from events.places import DEFAULT_KM
+from events.services.listing import group_by_day, localize_dates, upcoming_dates
+from events.services.nearby import origin_for, place_problem, within
 from organizations.models import OrganizationPage, Region
 
 PER_PAGE = 20
@@ -114,7 +114,7 @@ def filter_choices(locale):
     """Categories and organizations offered in the filters, cached per language.
 
     Forgotten whenever a page is published or unpublished or a category changes
-    (activities/signals.py), like the site navigation.
+    (events/signals.py), like the site navigation.
     """
     locale_id = getattr(locale, "pk", locale)
     key = CHOICES_CACHE_KEY.format(locale_id)

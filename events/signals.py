@@ -2,8 +2,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from activities.models import Category
-from activities.services.discovery import clear_filter_choices
+from events.models import Category
+from events.services.discovery import clear_filter_choices
 
 
 @receiver(page_published)

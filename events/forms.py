@@ -1,4 +1,4 @@
-"""The activities filter form: a plain GET form, read by activities.services.discovery.
+"""The activities filter form: a plain GET form, read by events.services.discovery.
 
 It only validates single values; deciding what to do with bad ones (ignore them and
 say so) is the discovery service's job, so this form never raises on its own.
@@ -7,8 +7,8 @@ say so) is the discovery service's job, so this form never raises on its own.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.places import DEFAULT_KM, KM_CHOICES
 from core.languages import LanguageCode
+from events.places import DEFAULT_KM, KM_CHOICES
 from organizations.models import Region
 
 WHEN_CHOICES = [

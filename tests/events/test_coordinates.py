@@ -10,10 +10,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
-from activities.models import EventPage, PickupPoint
 from core.translations import translate
+from events.models import EventPage, PickupPoint
 from rsvp.models import OutboxMessage
-from tests.activities.test_admin_validation import editor_client, event_form  # noqa: F401
+from tests.events.test_admin_validation import editor_client, event_form  # noqa: F401
 from tests.factories import EventFactory
 from tests.notifications.helpers import rsvp_on
 
@@ -156,7 +156,7 @@ def test_the_migration_fills_older_activities_and_pickups(site_tree):
     )
     stop = PickupPoint.objects.create(event=event, name="Arrêt", address="Saint-Rémi", time="08:00")
     EventPage.objects.filter(pk__in=[event.pk, spanish.pk]).update(latitude=None, longitude=None)
-    migration = importlib.import_module("activities.migrations.0012_fill_coordinates")
+    migration = importlib.import_module("events.migrations.0012_fill_coordinates")
     migration.fill(apps, None)
     shawinigan = (Decimal("46.566750"), Decimal("-72.749130"))
     assert coordinates(event) == shawinigan and coordinates(spanish) == shawinigan

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from activities.models import Category, EventDate, EventPage
+from events.models import Category, EventDate, EventPage
 from tests.factories import EventFactory, OrganizationFactory, staff_of
 
 pytestmark = pytest.mark.django_db

@@ -118,7 +118,7 @@ def test_event_page_stays_light_and_first_party(site_tree, client):
 
 
 def test_the_event_page_has_what_a_worker_needs(site_tree, client):
-    from activities.models import PickupPoint
+    from events.models import PickupPoint
 
     event = EventFactory(transport_provided=True, bring_bike=True, what_to_bring="Des bottes")
     PickupPoint.objects.create(

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Value
 from django.utils.translation import gettext as _
 
-from activities.models import EventPage, PickupPoint
-from activities.places import DEFAULT_KM, MAX_KM, bounding_box, distance_km, find
+from events.models import EventPage, PickupPoint
+from events.places import DEFAULT_KM, MAX_KM, bounding_box, distance_km, find
 
 
 @dataclass(frozen=True)
 class Origin:
-    place: object  # activities.places.Place
+    place: object  # events.places.Place
     km: int = DEFAULT_KM
 
 

@@ -30,7 +30,7 @@ class PickupPoint(TranslatableMixin, Orderable):
     time = models.TimeField(_("pickup time"), help_text=_("Local time on the day of the activity."))
     notes = models.CharField(_("notes"), max_length=255, blank=True)
     # Filled from a town or postal code in the address when staff save; a worker near
-    # a pickup point is near the activity (activities/services/nearby.py).
+    # a pickup point is near the activity (events/services/nearby.py).
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import activities.models.events
+import events.models.events
 import core.languages
 import core.phones
 import modelcluster.fields
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('start_time', models.TimeField(verbose_name='starts at')),
                 ('end_time', models.TimeField(verbose_name='ends at')),
                 ('repeat_weekly_until', models.DateField(blank=True, help_text='Leave empty for a single date. Each date can then be moved or cancelled.', null=True, verbose_name='repeat weekly until')),
-                ('timezone', models.CharField(choices=[('America/Toronto', 'Eastern time (most of Québec)'), ('America/Halifax', 'Atlantic time (Îles-de-la-Madeleine)'), ('America/Blanc-Sablon', 'Atlantic time, no daylight saving (Basse-Côte-Nord)')], default=activities.models.events.default_timezone, max_length=40, verbose_name='time zone')),
+                ('timezone', models.CharField(choices=[('America/Toronto', 'Eastern time (most of Québec)'), ('America/Halifax', 'Atlantic time (Îles-de-la-Madeleine)'), ('America/Blanc-Sablon', 'Atlantic time, no daylight saving (Basse-Côte-Nord)')], default=events.models.events.default_timezone, max_length=40, verbose_name='time zone')),
                 ('place_name', models.CharField(max_length=150, verbose_name='place')),
                 ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
                 ('municipality', models.CharField(max_length=100, verbose_name='municipality')),

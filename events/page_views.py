@@ -1,13 +1,13 @@
-"""What the activity pages show (registered in ActivitiesConfig.ready(), see core/pages.py)."""
+"""What the activity pages show (registered in EventsConfig.ready(), see core/pages.py)."""
 
 from django.template.response import TemplateResponse
 from wagtail.images import get_image_model
 
-from activities.models import EventPage
-from activities.services.discovery import pagination_links, read_filters, search
-from activities.services.listing import upcoming
-from activities.services.previews import event_json_ld, image_specs, json_ld_script, open_graph
-from activities.services.region_choice import apply_region_cookie, remembered_region
+from events.models import EventPage
+from events.services.discovery import pagination_links, read_filters, search
+from events.services.listing import upcoming
+from events.services.previews import event_json_ld, image_specs, json_ld_script, open_graph
+from events.services.region_choice import apply_region_cookie, remembered_region
 
 
 def event_context(page, request, context, **kwargs):

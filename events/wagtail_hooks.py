@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from activities.models import Category
+from events.models import Category
 
 
 class CategoryViewSet(SnippetViewSet):

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from activities.models import EventDate, EventPage, PickupPoint
 from core.translations import translate
+from events.models import EventDate, EventPage, PickupPoint
 from rsvp.services.schedule import cancel_date, move_date
 from tests.factories import EventFactory
 

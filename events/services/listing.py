@@ -10,8 +10,8 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from activities.models import EventDate, EventPage
 from core.formatting import to_local
+from events.models import EventDate, EventPage
 
 
 @dataclass

@@ -2,8 +2,8 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class ActivitiesConfig(AppConfig):
-    name = "activities"
+class EventsConfig(AppConfig):
+    name = "events"
     # The label the app had before it was split: its tables (events_*), content
     # types, migration history and the API's ?type=events.EventPage stay as they were.
     label = "events"
@@ -11,16 +11,16 @@ class ActivitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from activities import signals  # noqa: F401
-        from activities.admin_forms import EventPageForm
-        from activities.models import ActivitiesIndexPage, EventPage
-        from activities.page_views import (
+        from core.pages import add_context, serve_with
+        from events import signals  # noqa: F401
+        from events.admin_forms import EventPageForm
+        from events.models import ActivitiesIndexPage, EventPage
+        from events.page_views import (
             event_context,
             index_context,
             organization_context,
             serve_index,
         )
-        from core.pages import add_context, serve_with
         from organizations.models import OrganizationPage
 
         EventPage.base_form_class = EventPageForm

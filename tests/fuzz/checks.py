@@ -3,8 +3,8 @@
 from django.core.cache import cache
 from django.forms.models import model_to_dict
 
-from activities.models import EventDate
 from digest.models import DigestSubscription
+from events.models import EventDate
 from partner_feeds.models import PartnerFeed
 from rsvp.models import OutboxMessage, Rsvp
 

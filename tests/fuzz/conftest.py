@@ -11,9 +11,9 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
-from activities.models import EventDate, PickupPoint
 from core.tokens import new_token
 from digest.services import subscriptions
+from events.models import EventDate, PickupPoint
 from notifications import sms
 from tests.digest.helpers import subscriber
 from tests.factories import EventFactory, staff_of

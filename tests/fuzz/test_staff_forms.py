@@ -9,10 +9,10 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from activities.models import EventDate
+from events.models import EventDate
 from partner_feeds.models import PartnerFeed
 from rsvp.models import OutboxMessage, Rsvp
-from tests.activities.test_admin_validation import event_form
+from tests.events.test_admin_validation import event_form
 from tests.fuzz import checks
 from tests.fuzz.strategies import hostile_fields, hostile_value, overrides, path_segment
 
